@@ -1,0 +1,265 @@
+"""Candidates, their periods of service (enrollments) and who holds them."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from ips.validators import validate_fnr
+
+
+class ProtectedAddress(models.TextChoices):
+    NONE = "", _("No")
+    CONFIDENTIAL = "confidential", _("Confidential address (kode 7)")
+    STRICTLY_CONFIDENTIAL = "strictly_confidential", _("Strictly confidential address (kode 6)")
+
+
+class Candidate(models.Model):
+    """A person who receives or has received job support."""
+
+    ref = models.CharField(
+        _("import reference"), max_length=64, null=True, blank=True, unique=True, editable=False
+    )
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    birth_date = models.DateField(_("birth date"))
+    fnr = models.CharField(
+        _("fødselsnummer or D-nummer"),
+        max_length=11,
+        null=True,
+        blank=True,
+        validators=[validate_fnr],
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=4, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    protected_address = models.CharField(
+        _("protected address"),
+        max_length=24,
+        choices=ProtectedAddress.choices,
+        default=ProtectedAddress.NONE,
+        blank=True,
+        help_text=_(
+            "A confidential or strictly confidential address: contact details are "
+            "shown only to the specialist who holds the candidate."
+        ),
+    )
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("candidate")
+        verbose_name_plural = _("candidates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["fnr"], condition=Q(fnr__isnull=False), name="candidate_fnr_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["last_name", "first_name", "birth_date"])]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def is_protected(self):
+        return bool(self.protected_address)
+
+
+class Disclosure(models.TextChoices):
+    FULL = "full", _("Open about health or substance use with the employer")
+    PARTIAL = "partial", _("Partly open")
+    NONE = "none", _("Not open")
+    UNDECIDED = "undecided", _("Not decided yet")
+
+
+class VocationalProfile(models.Model):
+    """EUSE stage 2: what the candidate wants, has done and needs."""
+
+    candidate = models.OneToOneField(
+        Candidate,
+        on_delete=models.CASCADE,
+        related_name="profile",
+        verbose_name=_("candidate"),
+    )
+    job_preferences = models.TextField(_("kinds of work wanted"), blank=True)
+    preferred_hours = models.CharField(_("preferred hours"), max_length=200, blank=True)
+    preferred_places = models.CharField(_("preferred places"), max_length=200, blank=True)
+    work_history = models.TextField(_("work history"), blank=True)
+    education = models.TextField(_("education"), blank=True)
+    strengths = models.TextField(_("strengths"), blank=True)
+    support_needs = models.TextField(_("support needs"), blank=True)
+    disclosure = models.CharField(
+        _("disclosure"),
+        max_length=12,
+        choices=Disclosure.choices,
+        default=Disclosure.UNDECIDED,
+        help_text=_("How open the candidate chooses to be with employers. The candidate decides."),
+    )
+    benefits_counselling_done = models.BooleanField(_("benefits counselling done"), default=False)
+    treatment_contact = models.CharField(_("treatment contact (behandler)"), max_length=200, blank=True)
+    nav_adviser = models.CharField(_("NAV adviser"), max_length=200, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("vocational profile")
+        verbose_name_plural = _("vocational profiles")
+
+    def __str__(self):
+        return str(self.candidate)
+
+
+class EuseStage(models.IntegerChoices):
+    ENGAGEMENT = 1, _("1 Engagement")
+    VOCATIONAL_PROFILE = 2, _("2 Vocational profile")
+    JOB_FINDING = 3, _("3 Job finding")
+    EMPLOYER_ENGAGEMENT = 4, _("4 Employer engagement")
+    SUPPORT = 5, _("5 On/off-the-job support")
+
+
+class DischargeReason(models.TextChoices):
+    EMPLOYED_NO_FURTHER_NEED = "employed_no_further_need", _("In work, no further need")
+    MOVED = "moved", _("Moved")
+    OWN_WISH = "own_wish", _("Wish to end")
+    OTHER = "other", _("Other")
+
+
+class EnrollmentQuerySet(models.QuerySet):
+    def active_on(self, day):
+        """Active on D: intake ≤ D and (no discharge or discharge > D)."""
+        return self.filter(intake_date__lte=day).filter(
+            Q(discharge_date__isnull=True) | Q(discharge_date__gt=day)
+        )
+
+    def with_holder_on(self, day):
+        """Annotate `holder_id`: the specialist of the latest assignment with from-date ≤ D."""
+        latest = (
+            Assignment.objects.filter(enrollment=models.OuterRef("pk"), from_date__lte=day)
+            .order_by("-from_date")
+            .values("specialist_id")[:1]
+        )
+        return self.annotate(holder_id=models.Subquery(latest))
+
+
+class Enrollment(models.Model):
+    """One period of service for a candidate, from referral to discharge."""
+
+    ref = models.CharField(
+        _("import reference"), max_length=64, null=True, blank=True, unique=True, editable=False
+    )
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.PROTECT, related_name="enrollments", verbose_name=_("candidate")
+    )
+    office = models.ForeignKey(
+        "ips.Office",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="enrollments",
+        verbose_name=_("office"),
+    )
+    referral_date = models.DateField(_("referral date"))
+    intake_date = models.DateField(_("intake date"), null=True, blank=True)
+    discharge_date = models.DateField(_("discharge date"), null=True, blank=True)
+    discharge_reason = models.CharField(
+        _("discharge reason"), max_length=32, choices=DischargeReason.choices, blank=True
+    )
+    employed_at_referral = models.BooleanField(
+        _("in paid work at referral"),
+        default=False,
+        help_text=_("A job-retention case: on sick leave or with a job at risk."),
+    )
+    euse_stage = models.PositiveSmallIntegerField(
+        _("EUSE stage"), choices=EuseStage.choices, default=EuseStage.ENGAGEMENT
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = EnrollmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-referral_date"]
+        verbose_name = _("enrollment")
+        verbose_name_plural = _("enrollments")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(intake_date__isnull=True) | Q(intake_date__gte=F("referral_date")),
+                name="enrollment_intake_not_before_referral",
+            ),
+            models.CheckConstraint(
+                condition=Q(discharge_date__isnull=True)
+                | (Q(intake_date__isnull=False) & Q(discharge_date__gte=F("intake_date"))),
+                name="enrollment_discharge_not_before_intake",
+            ),
+            models.CheckConstraint(
+                condition=(Q(discharge_date__isnull=True) & Q(discharge_reason=""))
+                | (Q(discharge_date__isnull=False) & ~Q(discharge_reason="")),
+                name="enrollment_discharge_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(euse_stage__gte=1) & Q(euse_stage__lte=5),
+                name="enrollment_euse_stage_1_to_5",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["intake_date", "discharge_date"]),
+            models.Index(fields=["office", "intake_date"]),
+        ]
+
+    def __str__(self):
+        return f"{self.candidate} ({self.referral_date:%Y-%m-%d})"
+
+    def is_active_on(self, day):
+        return (
+            self.intake_date is not None
+            and self.intake_date <= day
+            and (self.discharge_date is None or self.discharge_date > day)
+        )
+
+
+class Assignment(models.Model):
+    """Which specialist holds an enrollment from which date. Never overwritten:
+    a reassignment is a new row, so the history stays."""
+
+    enrollment = models.ForeignKey(
+        Enrollment, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("enrollment")
+    )
+    specialist = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="assignments",
+        verbose_name=_("specialist"),
+    )
+    from_date = models.DateField(_("from date"))
+    override_reason = models.TextField(
+        _("reason for exceeding the caseload cap"), blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["enrollment", "-from_date"]
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment", "from_date"], name="assignment_one_per_enrollment_and_date"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["enrollment", "-from_date"]),
+            models.Index(fields=["specialist", "from_date"]),
+        ]
+
+    def __str__(self):
+        return f"{self.enrollment} → {self.specialist} ({self.from_date:%Y-%m-%d})"

@@ -1,0 +1,124 @@
+"""Who may see what: one scoping function per person-data model.
+
+Views, exports and commands never filter person data by role themselves;
+they ask here. A record outside the returned queryset answers 404
+(`get_object_or_404(candidates_visible_to(user), pk=...)`).
+
+| role         | sees                                                              |
+|--------------|-------------------------------------------------------------------|
+| specialist   | enrollments they hold today, those candidates, their placements   |
+|              | and activities, plus every activity they wrote themselves         |
+| team leader  | the same for enrollments held by members of the teams they lead   |
+| intake admin | intake data of their office: candidates, enrollments, assignments |
+|              | (no placements, no activity notes)                                |
+| analyst      | no person data at all, only aggregates                            |
+| superuser    | everything (the Django admin)                                     |
+
+"Holds" means: the specialist of the latest assignment with from-date ≤ today
+(design.md's holder on D). After a reassignment the former specialist no
+longer sees the candidate, only the activities they wrote.
+"""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from candidates.models import Assignment, Candidate, Enrollment
+from employers.models import ContactPerson, Employer, Placement
+from followup.models import Activity
+from ips.models import Role, Team, User
+
+
+def _today():
+    return timezone.localdate()
+
+
+def teams_led_by(user) -> QuerySet:
+    """The teams a team leader leads: those they are named leader of, and their own team."""
+    if not user.is_authenticated or user.role != Role.TEAM_LEADER:
+        return Team.objects.none()
+    return Team.objects.filter(Q(leaders=user) | Q(pk=user.team_id)).distinct()
+
+
+def _held_enrollments(user) -> QuerySet:
+    """Enrollments whose holder today is this user or, for a leader, a member of their teams."""
+    enrollments = Enrollment.objects.with_holder_on(_today())
+    if user.role == Role.SPECIALIST:
+        return enrollments.filter(holder_id=user.pk)
+    if user.role == Role.TEAM_LEADER:
+        members = User.objects.filter(team__in=teams_led_by(user)).values("pk")
+        return enrollments.filter(holder_id__in=members)
+    return Enrollment.objects.none()
+
+
+def enrollments_visible_to(user) -> QuerySet:
+    if not user.is_authenticated or not user.is_active:
+        return Enrollment.objects.none()
+    if user.is_superuser:
+        return Enrollment.objects.all()
+    if user.role in (Role.SPECIALIST, Role.TEAM_LEADER):
+        return Enrollment.objects.filter(pk__in=_held_enrollments(user).values("pk"))
+    if user.role == Role.INTAKE_ADMIN and user.office_id:
+        return Enrollment.objects.filter(office_id=user.office_id)
+    return Enrollment.objects.none()
+
+
+def candidates_visible_to(user) -> QuerySet:
+    if not user.is_authenticated or not user.is_active:
+        return Candidate.objects.none()
+    if user.is_superuser:
+        return Candidate.objects.all()
+    visible = enrollments_visible_to(user).filter(candidate=OuterRef("pk"))
+    return Candidate.objects.filter(Exists(visible))
+
+
+def assignments_visible_to(user) -> QuerySet:
+    if not user.is_authenticated or not user.is_active:
+        return Assignment.objects.none()
+    if user.is_superuser:
+        return Assignment.objects.all()
+    return Assignment.objects.filter(enrollment__in=enrollments_visible_to(user).values("pk"))
+
+
+def placements_visible_to(user) -> QuerySet:
+    """Job starts of the enrollments the user holds or leads. Intake admins
+    and analysts see none."""
+    if not user.is_authenticated or not user.is_active:
+        return Placement.objects.none()
+    if user.is_superuser:
+        return Placement.objects.all()
+    if user.role not in (Role.SPECIALIST, Role.TEAM_LEADER):
+        return Placement.objects.none()
+    return Placement.objects.filter(enrollment__in=enrollments_visible_to(user).values("pk"))
+
+
+def activities_visible_to(user) -> QuerySet:
+    """Activities about candidates the user may read, and activities the user
+    (or, for a leader, a team member) wrote. Intake admins do not read notes."""
+    if not user.is_authenticated or not user.is_active:
+        return Activity.objects.none()
+    if user.is_superuser:
+        return Activity.objects.all()
+    if user.role == Role.SPECIALIST:
+        authors = Q(author=user)
+    elif user.role == Role.TEAM_LEADER:
+        authors = Q(author__team__in=teams_led_by(user))
+    else:
+        return Activity.objects.none()
+    about_visible = Q(candidate__in=candidates_visible_to(user).values("pk"))
+    return Activity.objects.filter(authors | about_visible)
+
+
+def employers_visible_to(user) -> QuerySet:
+    """Employers are shared within an office; those without an office are
+    shared by all. Analysts see none (contact persons are person data)."""
+    if not user.is_authenticated or not user.is_active:
+        return Employer.objects.none()
+    if user.is_superuser:
+        return Employer.objects.all()
+    if user.role == Role.ANALYST or not user.office_id:
+        return Employer.objects.none()
+    return Employer.objects.filter(Q(office_id=user.office_id) | Q(office__isnull=True))
+
+
+def contact_persons_visible_to(user) -> QuerySet:
+    return ContactPerson.objects.filter(employer__in=employers_visible_to(user).values("pk"))

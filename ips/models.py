@@ -1,0 +1,122 @@
+"""The organisation: offices, teams and the people who use Trofast."""
+
+from decimal import Decimal
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Office(models.Model):
+    """A NAV office or a clinic that runs IPS teams."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+
+    def __str__(self):
+        return self.name
+
+
+class Team(models.Model):
+    office = models.ForeignKey(
+        Office, on_delete=models.PROTECT, related_name="teams", verbose_name=_("office")
+    )
+    name = models.CharField(_("name"), max_length=120)
+    leaders = models.ManyToManyField(
+        "User",
+        blank=True,
+        related_name="led_teams",
+        verbose_name=_("leaders"),
+        limit_choices_to={"role": "team_leader"},
+    )
+
+    class Meta:
+        ordering = ["office__name", "name"]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        constraints = [
+            models.UniqueConstraint(fields=["office", "name"], name="team_name_unique_in_office"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Role(models.TextChoices):
+    SPECIALIST = "specialist", _("Job specialist")
+    TEAM_LEADER = "team_leader", _("Team leader")
+    INTAKE_ADMIN = "intake_admin", _("Intake admin")
+    ANALYST = "analyst", _("Analyst")
+
+
+class User(AbstractUser):
+    """A Trofast user. Users are deactivated, never deleted: history keeps its author."""
+
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.SPECIALIST)
+    office = models.ForeignKey(
+        Office,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("office"),
+        help_text=_("Filled in from the team when the user has one."),
+    )
+    team = models.ForeignKey(
+        Team,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+        verbose_name=_("team"),
+    )
+    fte = models.DecimalField(
+        _("FTE"),
+        max_digits=3,
+        decimal_places=2,
+        default=Decimal("1.00"),
+        help_text=_("Share of a full-time position, e.g. 0.6."),
+    )
+    caseload_cap = models.PositiveSmallIntegerField(_("caseload cap"), default=20)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fte__gt=0) & Q(fte__lte=1), name="user_fte_in_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(caseload_cap__gte=1) & Q(caseload_cap__lte=100),
+                name="user_caseload_cap_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    def save(self, *args, **kwargs):
+        if self.team_id:
+            self.office_id = self.team.office_id
+        super().save(*args, **kwargs)
+
+    @property
+    def is_specialist(self):
+        return self.role == Role.SPECIALIST
+
+    @property
+    def is_team_leader(self):
+        return self.role == Role.TEAM_LEADER
+
+    @property
+    def is_intake_admin(self):
+        return self.role == Role.INTAKE_ADMIN
+
+    @property
+    def is_analyst(self):
+        return self.role == Role.ANALYST

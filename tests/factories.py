@@ -1,0 +1,177 @@
+"""factory-boy factories for every model."""
+
+import datetime
+from decimal import Decimal
+
+import factory
+from django.contrib.auth.hashers import make_password
+
+from candidates.models import Assignment, Candidate, Enrollment, VocationalProfile
+from employers.models import ContactPerson, Employer, Placement, SubsidyRule
+from followup.models import Activity
+from ips.models import Office, Role, Team, User
+from ips.validators import is_valid_orgnr
+
+PASSWORD = "correct-horse-battery-staple"
+# Hashing with Argon2 on every factory call is slow; hash once.
+_PASSWORD_HASH = make_password(PASSWORD)
+
+
+def _orgnr(n: int) -> str:
+    """The n-th valid organisasjonsnummer from 900000000 up."""
+    base = 90000000 + n * 7
+    while True:
+        for check in range(10):
+            candidate = f"{base:08d}{check}"
+            if is_valid_orgnr(candidate):
+                return candidate
+        base += 1
+
+
+class OfficeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Office
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"NAV Office {n}")
+
+
+class TeamFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Team
+
+    office = factory.SubFactory(OfficeFactory)
+    name = factory.Sequence(lambda n: f"Team {n}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Faker("first_name", locale="nb_NO")
+    last_name = factory.Faker("last_name", locale="nb_NO")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.no")
+    password = _PASSWORD_HASH
+    role = Role.SPECIALIST
+    team = factory.SubFactory(TeamFactory)
+    fte = Decimal("1.00")
+
+
+class SpecialistFactory(UserFactory):
+    role = Role.SPECIALIST
+
+
+class TeamLeaderFactory(UserFactory):
+    role = Role.TEAM_LEADER
+
+    @factory.post_generation
+    def leads(self, create, extracted, **kwargs):
+        if create and self.team_id:
+            self.team.leaders.add(self)
+
+
+class IntakeAdminFactory(UserFactory):
+    role = Role.INTAKE_ADMIN
+    team = None
+    office = factory.SubFactory(OfficeFactory)
+
+
+class AnalystFactory(UserFactory):
+    role = Role.ANALYST
+    team = None
+    office = None
+
+
+class CandidateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Candidate
+
+    first_name = factory.Faker("first_name", locale="nb_NO")
+    last_name = factory.Faker("last_name", locale="nb_NO")
+    birth_date = datetime.date(1990, 5, 17)
+    phone = "41234567"
+    address = "Storgata 1"
+    postal_code = "3182"
+    city = "Horten"
+
+
+class VocationalProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VocationalProfile
+
+    candidate = factory.SubFactory(CandidateFactory)
+    job_preferences = "Lager, butikk"
+
+
+class EnrollmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enrollment
+
+    candidate = factory.SubFactory(CandidateFactory)
+    office = factory.SubFactory(OfficeFactory)
+    referral_date = datetime.date(2025, 1, 6)
+    intake_date = datetime.date(2025, 1, 13)
+
+
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assignment
+
+    enrollment = factory.SubFactory(EnrollmentFactory)
+    specialist = factory.SubFactory(SpecialistFactory)
+    from_date = factory.LazyAttribute(lambda a: a.enrollment.intake_date or a.enrollment.referral_date)
+
+
+class EmployerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Employer
+
+    orgnr = factory.Sequence(_orgnr)
+    name = factory.Faker("company", locale="nb_NO")
+    industry = "Varehandel"
+    office = factory.SubFactory(OfficeFactory)
+
+
+class ContactPersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactPerson
+
+    employer = factory.SubFactory(EmployerFactory)
+    name = factory.Faker("name", locale="nb_NO")
+    phone = "33000000"
+
+
+class PlacementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Placement
+
+    enrollment = factory.SubFactory(EnrollmentFactory)
+    employer = factory.SubFactory(EmployerFactory)
+    title = "Lagermedarbeider"
+    start_date = datetime.date(2025, 3, 3)
+    hours_per_week = Decimal("20.0")
+    competitive = True
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Activity
+
+    author = factory.SubFactory(SpecialistFactory)
+    date = datetime.date(2025, 2, 3)
+    minutes = 30
+    mode = "in_person"
+    location = "community"
+    with_whom = "candidate"
+
+
+class SubsidyRuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SubsidyRule
+
+    kind = "wage"
+    valid_from = datetime.date(2024, 1, 1)
+    max_percent = 60
+    max_months = 12
