@@ -100,7 +100,9 @@ class VocationalProfile(models.Model):
         help_text=_("How open the candidate chooses to be with employers. The candidate decides."),
     )
     benefits_counselling_done = models.BooleanField(_("benefits counselling done"), default=False)
-    treatment_contact = models.CharField(_("treatment contact (behandler)"), max_length=200, blank=True)
+    treatment_contact = models.CharField(
+        _("treatment contact (behandler)"), max_length=200, blank=True
+    )
     nav_adviser = models.CharField(_("NAV adviser"), max_length=200, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -225,7 +227,10 @@ class Assignment(models.Model):
     a reassignment is a new row, so the history stays."""
 
     enrollment = models.ForeignKey(
-        Enrollment, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("enrollment")
+        Enrollment,
+        on_delete=models.PROTECT,
+        related_name="assignments",
+        verbose_name=_("enrollment"),
     )
     specialist = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -234,9 +239,7 @@ class Assignment(models.Model):
         verbose_name=_("specialist"),
     )
     from_date = models.DateField(_("from date"))
-    override_reason = models.TextField(
-        _("reason for exceeding the caseload cap"), blank=True
-    )
+    override_reason = models.TextField(_("reason for exceeding the caseload cap"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

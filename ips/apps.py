@@ -6,3 +6,11 @@ class OrganisationConfig(AppConfig):
     name = "ips"
     verbose_name = _("Organisation")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from ips.middleware import remember_login_time
+
+        user_logged_in.connect(remember_login_time, dispatch_uid="trofast_login_time")
+        from ips import checks  # noqa: F401  (registers the system checks)

@@ -1,22 +1,45 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from two_factor.urls import urlpatterns as two_factor_urls
 
 from ips import views
 
+# Everyone logs in through the two-factor login; the admin's own login page
+# would bypass the second factor and the lockout, so it sends them there.
+admin.site.login = views.admin_login
+
 urlpatterns = [
     path("", views.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
-        "password/change/",
-        auth_views.PasswordChangeView.as_view(),
-        name="password_change",
+        "account/two_factor/setup/complete/",
+        views.SetupCompleteView.as_view(),
+        name="two_factor_setup_complete",
     ),
+    path("", include(two_factor_urls)),
+    path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password/change/done/",
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
+    ),
+    path("password/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password/reset/done/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

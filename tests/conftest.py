@@ -6,9 +6,17 @@ admin belongs to Vestfold; the analyst to no office.
 """
 
 import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests import factories
 from tests.factories import PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def _second_factor_required(settings):
+    """Tests run as production does: two-factor login enforced."""
+    settings.REQUIRE_2FA = True
 
 
 @pytest.fixture
@@ -89,10 +97,41 @@ def personas(specialist, other_specialist, leader, intake, analyst):
     }
 
 
+def totp_device(user) -> TOTPDevice:
+    """The user's authenticator app, enrolled."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="default", confirmed=True)
+    return device
+
+
+def current_code(device: TOTPDevice) -> str:
+    """What the authenticator app shows now. A code is accepted once: a test
+    that logs the same user in twice gets a fresh time step."""
+    device.refresh_from_db()
+    device.last_t = -1
+    device.save(update_fields=["last_t"])
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):0{device.digits}d}"
+
+
+def submit_password(client, username, password=PASSWORD):
+    return client.post(
+        "/login/",
+        {"login_view-current_step": "auth", "auth-username": username, "auth-password": password},
+    )
+
+
+def submit_code(client, code):
+    return client.post("/login/", {"login_view-current_step": "token", "token-otp_token": code})
+
+
 def log_in(client, user, password=PASSWORD):
-    """Log in the way a user does: through the login form."""
-    response = client.post("/login/", {"username": user.username, "password": password})
-    assert response.status_code == 302, "login failed"
+    """Log in the way a user does: password, then the code from the app."""
+    device = totp_device(user)
+    response = submit_password(client, user.username, password)
+    assert response.status_code == 200, "password step failed"
+    response = submit_code(client, current_code(device))
+    assert response.status_code == 302, "second factor failed"
     return client
 
 

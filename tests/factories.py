@@ -121,7 +121,9 @@ class AssignmentFactory(factory.django.DjangoModelFactory):
 
     enrollment = factory.SubFactory(EnrollmentFactory)
     specialist = factory.SubFactory(SpecialistFactory)
-    from_date = factory.LazyAttribute(lambda a: a.enrollment.intake_date or a.enrollment.referral_date)
+    from_date = factory.LazyAttribute(
+        lambda a: a.enrollment.intake_date or a.enrollment.referral_date
+    )
 
 
 class EmployerFactory(factory.django.DjangoModelFactory):

@@ -1,0 +1,104 @@
+"""Request guards: login required everywhere, second factor, session limits."""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from ips.security import second_factor_enforced
+
+#: Paths an anonymous visitor may reach.
+PUBLIC_PREFIXES = (
+    "/login/",
+    "/password/reset/",
+    "/reset/",
+    "/i18n/",
+    "/static/",
+    "/favicon.ico",
+)
+
+#: Paths a user who has given only a password may reach: enrolment of the second factor.
+SETUP_PREFIXES = (
+    "/account/two_factor/setup/",
+    "/account/two_factor/qrcode/",
+    "/logout/",
+    "/i18n/",
+    "/static/",
+)
+
+SESSION_LOGIN_AT = "trofast_login_at"
+
+
+def _is_public(path):
+    return path.startswith(PUBLIC_PREFIXES)
+
+
+class LoginRequiredMiddleware:
+    """Anonymous requests to anything but login, password reset and static
+    files go to the login page. A request that carried a session cookie the
+    server no longer knows has been idle too long: the user is told why."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.user.is_authenticated and not _is_public(request.path):
+            if settings.SESSION_COOKIE_NAME in request.COOKIES and not request.session.keys():
+                messages.warning(
+                    request,
+                    _(
+                        "You were logged out after 30 minutes without activity. Please log in again."
+                    ),
+                )
+            return redirect_to_login(request.get_full_path())
+        return self.get_response(request)
+
+
+class SecondFactorRequiredMiddleware:
+    """A user who has logged in with a password only must enrol or use the second factor."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and second_factor_enforced()
+            and not user.is_verified()
+            and not request.path.startswith(SETUP_PREFIXES)
+        ):
+            return redirect("two_factor:setup")
+        return self.get_response(request)
+
+
+class SessionLimitsMiddleware:
+    """Ends a session 12 hours after login whatever the activity (the idle
+    limit of 30 minutes is SESSION_COOKIE_AGE with SESSION_SAVE_EVERY_REQUEST)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            login_at = request.session.get(SESSION_LOGIN_AT)
+            if login_at is None:
+                request.session[SESSION_LOGIN_AT] = time.time()
+            elif time.time() - login_at > settings.SESSION_ABSOLUTE_SECONDS:
+                logout(request)
+                messages.warning(
+                    request,
+                    _("You were logged out because 12 hours have passed since you logged in."),
+                )
+                return redirect_to_login(request.get_full_path())
+        return self.get_response(request)
+
+
+def remember_login_time(sender, request, user, **kwargs):
+    """Start the 12-hour clock at every login, also a repeated one."""
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_LOGIN_AT] = time.time()
