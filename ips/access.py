@@ -122,3 +122,17 @@ def employers_visible_to(user) -> QuerySet:
 
 def contact_persons_visible_to(user) -> QuerySet:
     return ContactPerson.objects.filter(employer__in=employers_visible_to(user).values("pk"))
+
+
+def users_visible_to(user) -> QuerySet:
+    """Accounts a user may look after: an intake admin those of their office,
+    a team leader the members of the teams they lead."""
+    if not user.is_authenticated or not user.is_active:
+        return User.objects.none()
+    if user.is_superuser:
+        return User.objects.all()
+    if user.role == Role.INTAKE_ADMIN and user.office_id:
+        return User.objects.filter(office_id=user.office_id)
+    if user.role == Role.TEAM_LEADER:
+        return User.objects.filter(team__in=teams_led_by(user)).distinct()
+    return User.objects.none()

@@ -15,3 +15,38 @@ def login_username(request, credentials=None):
         return credentials["username"]
     data = getattr(request, "POST", {}) or {}
     return data.get("auth-username") or data.get("username")
+
+
+def second_factor_reset(*, request, user) -> None:
+    """Remove a user's authenticator app and recovery codes, so that they enrol
+    anew at their next login. Recorded in the audit log."""
+    from django.db import transaction
+    from django_otp import devices_for_user
+
+    from audit.services import security_event_record
+
+    with transaction.atomic():
+        for device in devices_for_user(user, confirmed=None):
+            device.delete()
+        security_event_record(request=request, subject=user, event="second_factor_reset")
+
+
+def login_unlock(*, request, user) -> None:
+    """Lift a lockout after too many failed logins. Recorded in the audit log."""
+    from axes.utils import reset
+
+    from audit.services import security_event_record
+
+    reset(username=user.username)
+    security_event_record(request=request, subject=user, event="unlocked")
+
+
+def is_locked_out(username: str) -> bool:
+    from axes.models import AccessAttempt
+    from django.utils import timezone
+
+    return AccessAttempt.objects.filter(
+        username=username,
+        failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
+        attempt_time__gt=timezone.now() - settings.AXES_COOLOFF_TIME,
+    ).exists()

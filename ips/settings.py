@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "employers",
     "followup",
     "reports",
+    "audit",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -41,6 +41,14 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("users/", views.account_list, name="account_list"),
+    path(
+        "users/<int:pk>/reset-second-factor/",
+        views.account_reset_second_factor,
+        name="account_reset_second_factor",
+    ),
+    path("users/<int:pk>/unlock/", views.account_unlock, name="account_unlock"),
+    path("audit/", include("audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,9 +1,22 @@
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.shortcuts import render
+from django.db.models import Exists, OuterRef
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from two_factor import views as two_factor_views
+
+from ips.access import users_visible_to
+from ips.decorators import role_required
+from ips.models import Role
+from ips.security import login_unlock, second_factor_reset
 
 RECOVERY_CODE_COUNT = 10
 
@@ -46,3 +59,51 @@ class SetupCompleteView(TemplateView):
                 codes.append(token)
         context["recovery_codes"] = codes
         return context
+
+
+@role_required(Role.TEAM_LEADER, Role.INTAKE_ADMIN)
+def account_list(request):
+    """The accounts the user looks after, with their login security state."""
+    accounts = (
+        users_visible_to(request.user)
+        .select_related("team", "office")
+        .annotate(
+            has_second_factor=Exists(
+                TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+            ),
+            is_locked=Exists(
+                AccessAttempt.objects.filter(
+                    username=OuterRef("username"),
+                    failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
+                    attempt_time__gt=timezone.now() - settings.AXES_COOLOFF_TIME,
+                )
+            ),
+        )
+        .order_by("last_name", "first_name", "username")
+    )
+    return render(request, "ips/account_list.html", {"accounts": accounts})
+
+
+@require_POST
+@role_required(Role.TEAM_LEADER, Role.INTAKE_ADMIN)
+def account_reset_second_factor(request, pk):
+    account = get_object_or_404(users_visible_to(request.user), pk=pk)
+    second_factor_reset(request=request, user=account)
+    messages.success(
+        request,
+        _("The second factor of %(name)s is reset: they set up a new one at their next login.")
+        % {"name": account.get_full_name() or account.username},
+    )
+    return redirect("account_list")
+
+
+@require_POST
+@role_required(Role.TEAM_LEADER, Role.INTAKE_ADMIN)
+def account_unlock(request, pk):
+    account = get_object_or_404(users_visible_to(request.user), pk=pk)
+    login_unlock(request=request, user=account)
+    messages.success(
+        request,
+        _("%(name)s can log in again.") % {"name": account.get_full_name() or account.username},
+    )
+    return redirect("account_list")

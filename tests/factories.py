@@ -50,8 +50,8 @@ class UserFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("username",)
 
     username = factory.Sequence(lambda n: f"user{n}")
-    first_name = factory.Faker("first_name", locale="nb_NO")
-    last_name = factory.Faker("last_name", locale="nb_NO")
+    first_name = factory.Faker("first_name", locale="no_NO")
+    last_name = factory.Faker("last_name", locale="no_NO")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.no")
     password = _PASSWORD_HASH
     role = Role.SPECIALIST
@@ -88,8 +88,8 @@ class CandidateFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Candidate
 
-    first_name = factory.Faker("first_name", locale="nb_NO")
-    last_name = factory.Faker("last_name", locale="nb_NO")
+    first_name = factory.Faker("first_name", locale="no_NO")
+    last_name = factory.Faker("last_name", locale="no_NO")
     birth_date = datetime.date(1990, 5, 17)
     phone = "41234567"
     address = "Storgata 1"
@@ -131,7 +131,7 @@ class EmployerFactory(factory.django.DjangoModelFactory):
         model = Employer
 
     orgnr = factory.Sequence(_orgnr)
-    name = factory.Faker("company", locale="nb_NO")
+    name = factory.Faker("company", locale="no_NO")
     industry = "Varehandel"
     office = factory.SubFactory(OfficeFactory)
 
@@ -141,7 +141,7 @@ class ContactPersonFactory(factory.django.DjangoModelFactory):
         model = ContactPerson
 
     employer = factory.SubFactory(EmployerFactory)
-    name = factory.Faker("name", locale="nb_NO")
+    name = factory.Faker("name", locale="no_NO")
     phone = "33000000"
 
 

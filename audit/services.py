@@ -1,0 +1,40 @@
+"""Writes to the audit trail that are not model changes: reads of person data
+and security events (second-factor resets, unlocks)."""
+
+from auditlog.middleware import AuditlogMiddleware
+from auditlog.models import LogEntry
+
+from candidates.models import Candidate
+
+
+def _remote_addr(request):
+    if request is None:
+        return None
+    return AuditlogMiddleware._get_remote_addr(request)
+
+
+def access_record(*, request, candidate: Candidate, page: str) -> LogEntry:
+    """Record that request.user read `candidate`'s data on `page` (e.g.
+    "candidate_file", "timeline", "activity", "export")."""
+    return LogEntry.objects.log_create(
+        candidate,
+        force_log=True,
+        action=LogEntry.Action.ACCESS,
+        actor=request.user,
+        remote_addr=_remote_addr(request),
+        additional_data={"page": page, "path": request.path},
+    )
+
+
+def security_event_record(*, request, subject, event: str) -> LogEntry:
+    """Record a security event about `subject` (a user): "second_factor_reset",
+    "unlocked". Stored as a change entry on the user with the event named."""
+    return LogEntry.objects.log_create(
+        subject,
+        force_log=True,
+        action=LogEntry.Action.UPDATE,
+        actor=request.user,
+        remote_addr=_remote_addr(request),
+        changes={"security_event": [None, event]},
+        additional_data={"event": event, "path": request.path},
+    )
