@@ -64,6 +64,9 @@ class SpecialistFactory(UserFactory):
 
 
 class TeamLeaderFactory(UserFactory):
+    class Meta:
+        skip_postgeneration_save = True
+
     role = Role.TEAM_LEADER
 
     @factory.post_generation
