@@ -6,11 +6,21 @@ admin belongs to Vestfold; the analyst to no office.
 """
 
 import pytest
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django.conf import settings as django_settings
+from django.contrib.auth.hashers import get_hashers, get_hashers_by_algorithm
 
-from tests import factories
-from tests.factories import PASSWORD
+django_settings.PASSWORD_HASHERS = [
+    "tests.hashers.FastArgon2PasswordHasher",
+    *django_settings.PASSWORD_HASHERS,
+]
+get_hashers.cache_clear()
+get_hashers_by_algorithm.cache_clear()
+
+from django_otp.oath import totp  # noqa: E402
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
+
+from tests import factories  # noqa: E402
+from tests.factories import PASSWORD  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
