@@ -136,3 +136,22 @@ def users_visible_to(user) -> QuerySet:
     if user.role == Role.TEAM_LEADER:
         return User.objects.filter(team__in=teams_led_by(user)).distinct()
     return User.objects.none()
+
+
+def holds_candidate(user, candidate, day=None) -> bool:
+    """True when `user` is the holder today of one of the candidate's enrollments."""
+    if not user.is_authenticated:
+        return False
+    return (
+        Enrollment.objects.with_holder_on(day or _today())
+        .filter(candidate=candidate, holder_id=user.pk)
+        .exists()
+    )
+
+
+def contact_details_visible(user, candidate) -> bool:
+    """Address and contact details of a protected person (kode 6/7) are shown
+    only to the specialist who holds them; nobody else, superusers included."""
+    if not candidate.protected_address:
+        return True
+    return holds_candidate(user, candidate)

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "followup",
     "reports",
     "audit",
+    "privacy",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -233,6 +234,9 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CONTACT_OVERDUE_DAYS = env.int("CONTACT_OVERDUE_DAYS", default=14)
 # Days on the waiting list before a referral is flagged.
 WAITING_LIST_WARNING_DAYS = env.int("WAITING_LIST_WARNING_DAYS", default=14)
+# Days after the last enrollment ended before a candidate is anonymised
+# (373, as NAV's own IPS tool keeps records).
+RETENTION_DAYS = env.int("RETENTION_DAYS", default=373)
 # Days an author may still edit or delete an activity.
 ACTIVITY_EDIT_DAYS = env.int("ACTIVITY_EDIT_DAYS", default=14)
 
@@ -242,3 +246,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# Reports: recompute the fidelity snapshots of the current month, quarter and
+# year every night (django_celery_beat installs this entry in its tables).
+from celery.schedules import crontab  # noqa: E402  (kept beside its only use)
+
+CELERY_BEAT_SCHEDULE = {
+    "reports-nightly-recompute": {
+        "task": "reports.tasks.nightly_recompute",
+        "schedule": crontab(hour=2, minute=30),
+    },
+}
+# A task's state moves to STARTED when a worker takes it, so progress shows.
+CELERY_TASK_TRACK_STARTED = True
+# Without a broker (the demo) eager results are kept in memory too, so a
+# requested recompute can be followed the same way.
+CELERY_TASK_STORE_EAGER_RESULT = True

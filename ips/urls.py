@@ -49,6 +49,7 @@ urlpatterns = [
     ),
     path("users/<int:pk>/unlock/", views.account_unlock, name="account_unlock"),
     path("audit/", include("audit.urls")),
+    path("privacy/", include("privacy.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
