@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from two_factor.urls import urlpatterns as two_factor_urls
+from two_factor import views as two_factor_views
 
 from ips import views
 
@@ -9,16 +9,32 @@ from ips import views
 # would bypass the second factor and the lockout, so it sends them there.
 admin.site.login = views.admin_login
 
+# The parts of django-two-factor-auth we use. Its own login page, profile and
+# "disable" view are left out: the second factor cannot be switched off by
+# its user, only reset by a team leader or intake admin.
+two_factor_patterns = (
+    [
+        path("account/two_factor/setup/", two_factor_views.SetupView.as_view(), name="setup"),
+        path("account/two_factor/qrcode/", two_factor_views.QRGeneratorView.as_view(), name="qr"),
+        path(
+            "account/two_factor/setup/complete/",
+            views.SetupCompleteView.as_view(),
+            name="setup_complete",
+        ),
+        path(
+            "account/two_factor/recovery-codes/",
+            two_factor_views.BackupTokensView.as_view(),
+            name="backup_tokens",
+        ),
+    ],
+    "two_factor",
+)
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "account/two_factor/setup/complete/",
-        views.SetupCompleteView.as_view(),
-        name="two_factor_setup_complete",
-    ),
-    path("", include(two_factor_urls)),
+    path("", include(two_factor_patterns)),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password/change/done/",
