@@ -1,0 +1,372 @@
+"""Who sees which person data, through the scoping functions of ips/access.py.
+
+The world: Kari (specialist, Horten, NAV Vestfold) holds one enrollment, Ola
+(her teammate) another, Per (specialist, Hamar, NAV Innlandet) a third. One
+referral in Vestfold waits for intake with no specialist. Each held enrollment
+has a placement and an activity written by its holder, and each office has an
+employer; one employer belongs to no office.
+"""
+
+import datetime
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
+
+from ips import access
+from tests import factories
+
+LONG_AGO = datetime.date(2025, 1, 13)
+
+
+def ids(queryset):
+    return set(queryset.values_list("pk", flat=True))
+
+
+def held_case(specialist, office, note):
+    enrollment = factories.EnrollmentFactory(office=office)
+    assignment = factories.AssignmentFactory(
+        enrollment=enrollment, specialist=specialist, from_date=LONG_AGO
+    )
+    employer = factories.EmployerFactory(office=office)
+    return SimpleNamespace(
+        enrollment=enrollment,
+        candidate=enrollment.candidate,
+        assignment=assignment,
+        employer=employer,
+        placement=factories.PlacementFactory(enrollment=enrollment, employer=employer),
+        activity=factories.ActivityFactory(
+            author=specialist, candidate=enrollment.candidate, employer=employer, note=note
+        ),
+    )
+
+
+@pytest.fixture
+def world(specialist, teammate, other_specialist, office, other_office):
+    waiting = factories.EnrollmentFactory(office=office, intake_date=None)
+    shared_employer = factories.EmployerFactory(office=None)
+    return SimpleNamespace(
+        kari=held_case(specialist, office, "Kari met the candidate"),
+        ola=held_case(teammate, office, "Ola met the candidate"),
+        per=held_case(other_specialist, other_office, "Per met the candidate"),
+        waiting=waiting,
+        shared_employer=shared_employer,
+        own_work=factories.ActivityFactory(author=specialist, candidate=None, with_whom="none"),
+    )
+
+
+# Specialist
+
+
+def test_a_specialist_sees_the_candidates_they_hold(specialist, world):
+    assert ids(access.candidates_visible_to(specialist)) == {world.kari.candidate.pk}
+
+
+def test_a_specialist_sees_the_enrollments_they_hold(specialist, world):
+    assert ids(access.enrollments_visible_to(specialist)) == {world.kari.enrollment.pk}
+
+
+def test_a_specialist_sees_the_assignments_of_their_enrollments(specialist, world):
+    assert ids(access.assignments_visible_to(specialist)) == {world.kari.assignment.pk}
+
+
+def test_a_specialist_sees_the_placements_of_their_enrollments(specialist, world):
+    assert ids(access.placements_visible_to(specialist)) == {world.kari.placement.pk}
+
+
+def test_a_specialist_sees_their_activities_and_those_about_their_candidates(specialist, world):
+    assert ids(access.activities_visible_to(specialist)) == {
+        world.kari.activity.pk,
+        world.own_work.pk,
+    }
+
+
+def test_a_specialist_sees_the_employers_of_their_office_and_the_shared_ones(specialist, world):
+    assert ids(access.employers_visible_to(specialist)) == {
+        world.kari.employer.pk,
+        world.ola.employer.pk,
+        world.shared_employer.pk,
+    }
+
+
+def test_a_specialist_sees_the_contact_persons_of_visible_employers_only(specialist, world):
+    visible = factories.ContactPersonFactory(employer=world.kari.employer)
+    factories.ContactPersonFactory(employer=world.per.employer)
+    assert ids(access.contact_persons_visible_to(specialist)) == {visible.pk}
+
+
+def test_a_specialist_does_not_see_a_waiting_referral(specialist, world):
+    assert world.waiting.pk not in ids(access.enrollments_visible_to(specialist))
+    assert world.waiting.candidate_id not in ids(access.candidates_visible_to(specialist))
+
+
+# Another team's specialist
+
+
+def test_another_teams_specialist_sees_only_their_own_case(other_specialist, world):
+    assert ids(access.candidates_visible_to(other_specialist)) == {world.per.candidate.pk}
+    assert ids(access.enrollments_visible_to(other_specialist)) == {world.per.enrollment.pk}
+    assert ids(access.assignments_visible_to(other_specialist)) == {world.per.assignment.pk}
+    assert ids(access.placements_visible_to(other_specialist)) == {world.per.placement.pk}
+    assert ids(access.activities_visible_to(other_specialist)) == {world.per.activity.pk}
+
+
+def test_another_offices_specialist_sees_their_office_and_shared_employers(other_specialist, world):
+    assert ids(access.employers_visible_to(other_specialist)) == {
+        world.per.employer.pk,
+        world.shared_employer.pk,
+    }
+
+
+# Reassignment
+
+
+@pytest.fixture
+def reassigned(world, teammate):
+    """Kari's candidate goes to Ola; Ola then writes an activity about them."""
+    factories.AssignmentFactory(
+        enrollment=world.kari.enrollment,
+        specialist=teammate,
+        from_date=timezone.localdate() - datetime.timedelta(days=7),
+    )
+    return factories.ActivityFactory(
+        author=teammate, candidate=world.kari.candidate, note="Ola took over"
+    )
+
+
+def test_a_former_holder_no_longer_sees_the_candidate(specialist, world, reassigned):
+    assert world.kari.candidate.pk not in ids(access.candidates_visible_to(specialist))
+    assert ids(access.enrollments_visible_to(specialist)) == set()
+    assert ids(access.placements_visible_to(specialist)) == set()
+    assert ids(access.assignments_visible_to(specialist)) == set()
+
+
+def test_a_former_holder_still_sees_the_activities_they_wrote(specialist, world, reassigned):
+    assert ids(access.activities_visible_to(specialist)) == {
+        world.kari.activity.pk,
+        world.own_work.pk,
+    }
+
+
+def test_the_new_holder_sees_the_candidate_and_all_its_activities(teammate, world, reassigned):
+    assert world.kari.candidate.pk in ids(access.candidates_visible_to(teammate))
+    assert world.kari.placement.pk in ids(access.placements_visible_to(teammate))
+    visible = ids(access.activities_visible_to(teammate))
+    assert {world.kari.activity.pk, reassigned.pk} <= visible
+
+
+def test_the_new_holder_sees_the_whole_assignment_history(teammate, world, reassigned):
+    history = ids(access.assignments_visible_to(teammate).filter(enrollment=world.kari.enrollment))
+    assert len(history) == 2
+
+
+def test_a_future_dated_reassignment_leaves_the_candidate_with_the_current_holder(
+    specialist, teammate, world
+):
+    factories.AssignmentFactory(
+        enrollment=world.kari.enrollment,
+        specialist=teammate,
+        from_date=timezone.localdate() + datetime.timedelta(days=1),
+    )
+    assert world.kari.candidate.pk in ids(access.candidates_visible_to(specialist))
+    assert world.kari.candidate.pk not in ids(access.candidates_visible_to(teammate))
+
+
+def test_a_reassignment_dated_today_moves_the_candidate_today(specialist, teammate, world):
+    factories.AssignmentFactory(
+        enrollment=world.kari.enrollment, specialist=teammate, from_date=timezone.localdate()
+    )
+    assert world.kari.candidate.pk not in ids(access.candidates_visible_to(specialist))
+    assert world.kari.candidate.pk in ids(access.candidates_visible_to(teammate))
+
+
+def test_a_specialist_still_sees_a_discharged_candidate_they_held(specialist, world):
+    enrollment = world.kari.enrollment
+    enrollment.discharge_date = enrollment.intake_date + datetime.timedelta(days=30)
+    enrollment.discharge_reason = "own_wish"
+    enrollment.save()
+    assert ids(access.candidates_visible_to(specialist)) == {world.kari.candidate.pk}
+
+
+# Team leader
+
+
+def test_a_leader_sees_the_candidates_held_by_their_team(leader, world):
+    assert ids(access.candidates_visible_to(leader)) == {
+        world.kari.candidate.pk,
+        world.ola.candidate.pk,
+    }
+
+
+def test_a_leader_sees_their_teams_enrollments_assignments_and_placements(leader, world):
+    assert ids(access.enrollments_visible_to(leader)) == {
+        world.kari.enrollment.pk,
+        world.ola.enrollment.pk,
+    }
+    assert ids(access.assignments_visible_to(leader)) == {
+        world.kari.assignment.pk,
+        world.ola.assignment.pk,
+    }
+    assert ids(access.placements_visible_to(leader)) == {
+        world.kari.placement.pk,
+        world.ola.placement.pk,
+    }
+
+
+def test_a_leader_sees_the_activities_of_their_team(leader, world):
+    assert ids(access.activities_visible_to(leader)) == {
+        world.kari.activity.pk,
+        world.ola.activity.pk,
+        world.own_work.pk,
+    }
+
+
+def test_a_leader_does_not_see_a_waiting_referral(leader, world):
+    assert world.waiting.pk not in ids(access.enrollments_visible_to(leader))
+
+
+def test_a_leader_sees_their_offices_and_shared_employers(leader, world):
+    assert ids(access.employers_visible_to(leader)) == {
+        world.kari.employer.pk,
+        world.ola.employer.pk,
+        world.shared_employer.pk,
+    }
+
+
+def test_another_teams_leader_sees_only_their_teams_case(other_leader, world):
+    assert ids(access.candidates_visible_to(other_leader)) == {world.per.candidate.pk}
+    assert ids(access.placements_visible_to(other_leader)) == {world.per.placement.pk}
+    assert ids(access.activities_visible_to(other_leader)) == {world.per.activity.pk}
+
+
+def test_a_leader_of_two_teams_sees_the_candidates_of_both(leader, other_team, world):
+    other_team.leaders.add(leader)
+    assert ids(access.candidates_visible_to(leader)) == {
+        world.kari.candidate.pk,
+        world.ola.candidate.pk,
+        world.per.candidate.pk,
+    }
+    assert world.per.activity.pk in ids(access.activities_visible_to(leader))
+    assert world.per.placement.pk in ids(access.placements_visible_to(leader))
+
+
+def test_a_leader_loses_the_candidate_reassigned_out_of_the_team(leader, other_specialist, world):
+    factories.AssignmentFactory(
+        enrollment=world.kari.enrollment,
+        specialist=other_specialist,
+        from_date=timezone.localdate() - datetime.timedelta(days=1),
+    )
+    assert world.kari.candidate.pk not in ids(access.candidates_visible_to(leader))
+
+
+# Intake admin
+
+
+def test_intake_sees_the_candidates_and_enrollments_of_their_office(intake, world):
+    assert ids(access.candidates_visible_to(intake)) == {
+        world.kari.candidate.pk,
+        world.ola.candidate.pk,
+        world.waiting.candidate_id,
+    }
+    assert ids(access.enrollments_visible_to(intake)) == {
+        world.kari.enrollment.pk,
+        world.ola.enrollment.pk,
+        world.waiting.pk,
+    }
+
+
+def test_intake_sees_the_assignments_of_their_office(intake, world):
+    assert ids(access.assignments_visible_to(intake)) == {
+        world.kari.assignment.pk,
+        world.ola.assignment.pk,
+    }
+
+
+def test_intake_sees_no_placements_and_no_activity_notes(intake, world):
+    assert ids(access.placements_visible_to(intake)) == set()
+    assert ids(access.activities_visible_to(intake)) == set()
+
+
+def test_intake_sees_the_employers_of_their_office_and_the_shared_ones(intake, world):
+    assert ids(access.employers_visible_to(intake)) == {
+        world.kari.employer.pk,
+        world.ola.employer.pk,
+        world.shared_employer.pk,
+    }
+
+
+def test_another_offices_intake_sees_only_that_office(other_office, world):
+    other_intake = factories.IntakeAdminFactory(office=other_office)
+    assert ids(access.candidates_visible_to(other_intake)) == {world.per.candidate.pk}
+    assert ids(access.enrollments_visible_to(other_intake)) == {world.per.enrollment.pk}
+    assert ids(access.assignments_visible_to(other_intake)) == {world.per.assignment.pk}
+    assert ids(access.employers_visible_to(other_intake)) == {
+        world.per.employer.pk,
+        world.shared_employer.pk,
+    }
+
+
+# Analyst, superuser, inactive and anonymous users
+
+
+@pytest.mark.parametrize(
+    "scope",
+    [
+        access.candidates_visible_to,
+        access.enrollments_visible_to,
+        access.assignments_visible_to,
+        access.placements_visible_to,
+        access.activities_visible_to,
+        access.employers_visible_to,
+        access.contact_persons_visible_to,
+    ],
+    ids=lambda scope: scope.__name__,
+)
+def test_an_analyst_sees_no_person_data(analyst, world, scope):
+    assert ids(scope(analyst)) == set()
+
+
+def test_a_superuser_sees_everything(world):
+    superuser = factories.UserFactory(is_superuser=True, is_staff=True, team=None)
+    assert len(ids(access.candidates_visible_to(superuser))) == 4
+    assert len(ids(access.enrollments_visible_to(superuser))) == 4
+    assert len(ids(access.assignments_visible_to(superuser))) == 3
+    assert len(ids(access.placements_visible_to(superuser))) == 3
+    assert len(ids(access.activities_visible_to(superuser))) == 4
+    assert len(ids(access.employers_visible_to(superuser))) == 4
+
+
+@pytest.mark.parametrize(
+    "scope",
+    [
+        access.candidates_visible_to,
+        access.enrollments_visible_to,
+        access.assignments_visible_to,
+        access.placements_visible_to,
+        access.activities_visible_to,
+        access.employers_visible_to,
+    ],
+    ids=lambda scope: scope.__name__,
+)
+def test_a_deactivated_specialist_sees_nothing(specialist, world, scope):
+    specialist.is_active = False
+    specialist.save()
+    assert ids(scope(specialist)) == set()
+
+
+@pytest.mark.parametrize(
+    "scope",
+    [
+        access.candidates_visible_to,
+        access.enrollments_visible_to,
+        access.assignments_visible_to,
+        access.placements_visible_to,
+        access.activities_visible_to,
+        access.employers_visible_to,
+        access.contact_persons_visible_to,
+    ],
+    ids=lambda scope: scope.__name__,
+)
+def test_an_anonymous_visitor_sees_nothing(world, scope):
+    assert ids(scope(AnonymousUser())) == set()
