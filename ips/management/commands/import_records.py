@@ -1,0 +1,56 @@
+"""python manage.py import_records DIR [--dry-run]: the format is in docs/import.md."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from ips.imports import import_records
+
+
+class Command(BaseCommand):
+    help = gettext_lazy(
+        "Import teams, users, employers, candidates, enrollments, assignments, placements "
+        "and activities from the CSV files in DIR: all of them or nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("directory", metavar="DIR")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help=gettext_lazy("Check the files and count what would change, but save nothing."),
+        )
+
+    def handle(self, *args, directory, dry_run, **options):
+        path = Path(directory)
+        if not path.is_dir():
+            raise CommandError(_("%(directory)s is not a directory.") % {"directory": directory})
+        report = import_records(path, dry_run=dry_run)
+        for error in report.errors:
+            self.stderr.write(str(error))
+        if report.errors:
+            count = len(report.errors)
+            raise CommandError(
+                ngettext(
+                    "%(count)d problem found: nothing was imported.",
+                    "%(count)d problems found: nothing was imported.",
+                    count,
+                )
+                % {"count": count}
+            )
+        for name, counts in report.counts.items():
+            self.stdout.write(
+                _("%(file)s: %(created)d created, %(updated)d updated, %(unchanged)d unchanged")
+                % {
+                    "file": name,
+                    "created": counts.created,
+                    "updated": counts.updated,
+                    "unchanged": counts.unchanged,
+                }
+            )
+        if dry_run:
+            self.stdout.write(_("Dry run: nothing was saved."))
+        else:
+            self.stdout.write(self.style.SUCCESS(_("Import complete.")))

@@ -1,0 +1,154 @@
+"""Writes to the organisation: offices, teams and users.
+
+Every write takes keyword arguments, validates with the model's own rules and
+raises `ValidationError` with translated messages, so a form and the import
+(`ips/imports.py`) give the same answer for the same input.
+"""
+
+import enum
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from ips.models import Office, Role, Team, User
+
+
+class Outcome(enum.StrEnum):
+    """What an upsert did, for the import's counts."""
+
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+def validate_instance(instance: models.Model, errors: dict[str, list] | None = None) -> None:
+    """Run `full_clean` and raise together with the caller's own `errors`.
+
+    The callers check cross-field rules themselves to give a clear message;
+    when they found one, the database constraints are not checked again here,
+    so the same problem is not reported twice in technical words.
+    """
+    errors = {field: list(messages) for field, messages in (errors or {}).items()}
+    try:
+        instance.full_clean(validate_constraints=not errors)
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+
+
+def changed_fields(instance: models.Model, values: dict) -> list[str]:
+    """Set `values` on `instance` and return the names of those that differ."""
+    changed = []
+    for name, value in values.items():
+        if getattr(instance, name) != value:
+            setattr(instance, name, value)
+            changed.append(name)
+    return changed
+
+
+def add_error(errors: dict[str, list], field: str, message: str) -> None:
+    errors.setdefault(field, []).append(message)
+
+
+def office_get_or_create(*, name: str) -> tuple[Office, Outcome]:
+    name = name.strip()
+    office = Office.objects.filter(name=name).first()
+    if office is not None:
+        return office, Outcome.UNCHANGED
+    office = Office(name=name)
+    validate_instance(office)
+    office.save()
+    return office, Outcome.CREATED
+
+
+@transaction.atomic
+def team_upsert(*, office_name: str, name: str) -> tuple[Team, Outcome]:
+    """A team by (office, name); the office is created when new."""
+    office, _outcome = office_get_or_create(name=office_name)
+    name = name.strip()
+    team = Team.objects.filter(office=office, name=name).first()
+    if team is not None:
+        return team, Outcome.UNCHANGED
+    team = Team(office=office, name=name)
+    validate_instance(team)
+    team.save()
+    return team, Outcome.CREATED
+
+
+def _split_full_name(full_name: str) -> tuple[str, str]:
+    """'Kari Anne Nordmann' -> ('Kari Anne', 'Nordmann'): the last word is the surname."""
+    parts = full_name.split()
+    if len(parts) < 2:
+        return full_name.strip(), ""
+    return " ".join(parts[:-1]), parts[-1]
+
+
+#: Roles whose work is done within one team.
+TEAM_ROLES = (Role.SPECIALIST, Role.TEAM_LEADER)
+
+
+@transaction.atomic
+def user_upsert(
+    *,
+    username: str,
+    full_name: str,
+    email: str,
+    role: str,
+    team: Team | None,
+    fte: Decimal | None = None,
+) -> tuple[User, Outcome]:
+    """A user by username. New users get an unusable password: they choose
+    one through a reset link. The office follows the team; without a team an
+    existing user's office is kept and a new user's is left empty."""
+    errors: dict[str, list] = {}
+    if role not in Role.values:
+        add_error(
+            errors,
+            "role",
+            _("Unknown role “%(value)s”: use one of %(choices)s.")
+            % {"value": role, "choices": ", ".join(Role.values)},
+        )
+    elif role in TEAM_ROLES and team is None:
+        add_error(errors, "team", _("A job specialist or team leader must belong to a team."))
+    fte = Decimal("1.00") if fte is None else fte
+    if not Decimal("0") < fte <= Decimal("1"):
+        add_error(errors, "fte", _("FTE must be above 0 and at most 1, e.g. 0.6."))
+
+    first_name, last_name = _split_full_name(full_name)
+    values = {
+        "first_name": first_name,
+        "last_name": last_name,
+        "email": User.objects.normalize_email(email.strip()),
+        "role": role,
+        "team": team,
+        "fte": fte,
+    }
+    if team is not None:
+        values["office"] = team.office
+    username = User.normalize_username(username.strip())
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user = User(username=username, **values)
+        user.set_unusable_password()
+        validate_instance(user, errors)
+        user.save()
+        outcome = Outcome.CREATED
+    else:
+        changed = changed_fields(user, values)
+        validate_instance(user, errors)
+        if changed:
+            user.save()
+        outcome = Outcome.UPDATED if changed else Outcome.UNCHANGED
+    if (
+        user.role == Role.TEAM_LEADER
+        and team is not None
+        and not team.leaders.filter(pk=user.pk).exists()
+    ):
+        team.leaders.add(user)
+        if outcome == Outcome.UNCHANGED:
+            outcome = Outcome.UPDATED
+    return user, outcome

@@ -1,0 +1,60 @@
+"""Writes to the contact log."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from followup.models import Activity
+from followup.services import activity_import, activity_log
+from ips.services import Outcome
+
+
+def _log(author, **overrides):
+    values = {
+        "author": author,
+        "date": datetime.date(2025, 2, 3),
+        "minutes": 30,
+        "mode": "phone",
+        "location": "office",
+        "with_whom": "candidate",
+    }
+    return activity_log(**(values | overrides))
+
+
+def test_activity_log_records_the_activity(specialist):
+    activity = _log(specialist)
+
+    assert Activity.objects.get() == activity
+
+
+@pytest.mark.parametrize("minutes", [0, 1441])
+def test_activity_log_refuses_minutes_outside_a_day(specialist, minutes):
+    with pytest.raises(ValidationError) as raised:
+        _log(specialist, minutes=minutes)
+
+    assert "minutes" in raised.value.message_dict
+
+
+def test_activity_log_refuses_an_unknown_mode(specialist):
+    with pytest.raises(ValidationError) as raised:
+        _log(specialist, mode="pigeon")
+
+    assert "mode" in raised.value.message_dict
+
+
+def test_activity_import_logs_a_row_only_once(specialist):
+    fields = {
+        "author": specialist,
+        "date": datetime.date(2025, 2, 3),
+        "minutes": 30,
+        "mode": "phone",
+        "location": "office",
+        "with_whom": "candidate",
+    }
+    activity_import(import_key="a" * 64, **fields)
+
+    _activity, outcome = activity_import(import_key="a" * 64, **fields)
+
+    assert outcome == Outcome.UNCHANGED
+    assert Activity.objects.count() == 1
