@@ -1,0 +1,135 @@
+"""Time a full recompute of a year's fidelity snapshots against a hand-written SQL
+GROUP BY computing the same field minutes and caseloads. Run by hand, see README.md.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/trofast_bench \\
+        .venv/bin/python bench/bench_recompute.py --scale 5
+"""
+
+import argparse
+import datetime
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_manage(*args: str) -> None:
+    # Our own manage.py with fixed arguments.
+    subprocess.run([sys.executable, str(ROOT / "manage.py"), *args], check=True, cwd=ROOT)  # noqa: S603
+
+
+def best_of(repeat: int, work) -> tuple[float, object]:
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = work()
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
+def hand_written_sql(start, end):
+    """Field minutes per author and caseload per holder on `end`, in plain SQL."""
+    from django.db import connection
+
+    from candidates.models import Assignment, Enrollment
+    from followup.models import FIELD_LOCATIONS, Activity
+
+    activity = Activity._meta.db_table
+    enrollment = Enrollment._meta.db_table
+    assignment = Assignment._meta.db_table
+    field = ", ".join(f"'{location}'" for location in FIELD_LOCATIONS)
+    minutes_sql = (
+        f"SELECT author_id, SUM(minutes), SUM(CASE WHEN location IN ({field}) "  # noqa: S608
+        f"THEN minutes ELSE 0 END) FROM {activity} "
+        "WHERE date >= %s AND date <= %s GROUP BY author_id"
+    )
+    caseload_sql = (
+        "SELECT holder, COUNT(*) FROM (SELECT (SELECT a.specialist_id "  # noqa: S608
+        f"FROM {assignment} a WHERE a.enrollment_id = e.id AND a.from_date <= %s "
+        f"ORDER BY a.from_date DESC LIMIT 1) AS holder FROM {enrollment} e "
+        "WHERE e.intake_date <= %s AND (e.discharge_date IS NULL OR e.discharge_date > %s)) t "
+        "GROUP BY holder"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(minutes_sql, [start, end])
+        minutes = cursor.fetchall()
+        cursor.execute(caseload_sql, [end, end, end])
+        caseloads = cursor.fetchall()
+    return minutes, caseloads
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=1, help="seed_demo --scale")
+    parser.add_argument("--year", type=int, help="calendar year (default: last year)")
+    parser.add_argument("--repeat", type=int, default=3, help="best of this many runs")
+    parser.add_argument("--no-seed", action="store_true", help="use the data already there")
+    options = parser.parse_args()
+
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        sys.exit("Set DATABASE_URL to a PostgreSQL database of your own (it gets seeded).")
+    os.environ.setdefault("DJANGO_DEBUG", "1")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ips.settings")
+    sys.path.insert(0, str(ROOT))
+
+    if not options.no_seed:
+        run_manage("migrate", "--no-input", "-v", "0")
+        started = time.perf_counter()
+        run_manage("seed_demo", "--scale", str(options.scale), "--if-empty")
+        print(f"seed_demo --scale {options.scale}: {time.perf_counter() - started:.1f} s")
+
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from candidates.models import Enrollment
+    from followup.models import Activity
+    from ips.models import Role, User
+    from reports import metrics, services
+
+    year = options.year or datetime.date.today().year - 1
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    as_of = datetime.date.today()
+    print(
+        f"data: {User.objects.filter(role=Role.SPECIALIST).count()} specialists, "
+        f"{Enrollment.objects.count()} enrollments, {Activity.objects.count()} activities; "
+        f"period {start} – {end}, as of {as_of}; {connection.vendor}"
+    )
+
+    report_time, _ = best_of(options.repeat, lambda: metrics.fidelity_report(start, end, as_of))
+    recompute_time, written = best_of(
+        options.repeat,
+        lambda: services.figures_recompute(start=start, end=end, as_of=as_of),
+    )
+    orm_time, _ = best_of(
+        options.repeat,
+        lambda: (metrics.caseload(end), metrics.activity_minutes(start, end)),
+    )
+    sql_time, (minutes, caseloads) = best_of(options.repeat, lambda: hand_written_sql(start, end))
+
+    # The two must agree before their times mean anything.
+    report = metrics.fidelity_report(start, end, as_of)
+    by_id = {row["id"]: row for row in report["specialists"]}
+    for author_id, logged, field in minutes:
+        if author_id in by_id:
+            assert by_id[author_id]["logged_minutes"] == logged, author_id
+            assert by_id[author_id]["field_minutes"] == field, author_id
+    for holder, count in caseloads:
+        if holder in by_id:
+            assert by_id[holder]["caseload"] == count, holder
+
+    print(f"fidelity_report (all figures, no writes): {report_time * 1000:8.1f} ms")
+    print(f"full recompute ({written} snapshots):      {recompute_time * 1000:8.1f} ms")
+    print(f"metrics.py, minutes + caseload only:      {orm_time * 1000:8.1f} ms")
+    print(f"hand-written SQL (minutes + caseload):    {sql_time * 1000:8.1f} ms")
+    print(f"ratio recompute / SQL: {recompute_time / sql_time:.1f}")
+    print(f"ratio report / SQL:    {report_time / sql_time:.1f}")
+    print(f"ratio same figures, metrics.py / SQL: {orm_time / sql_time:.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+"""Print the fidelity report (shared/design.md, "Interfaces that others build on")."""
+
+import csv
+import datetime
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from reports.metrics import fidelity_report
+
+CSV_COLUMNS = [
+    "scope",
+    "name",
+    "team",
+    "office",
+    "fte",
+    "caseload",
+    "caseload_per_fte",
+    "field_minutes",
+    "logged_minutes",
+    "field_share",
+    "in_work_numerator",
+    "in_work_denominator",
+    "in_work_pending",
+    "in_work_rate",
+    "new_in_work",
+    "new_in_work_per_fte",
+    "new_in_work_target",
+    "employer_contacts",
+    "employer_contacts_per_week",
+    "days_to_first_employer_contact",
+    "employment_rate",
+    "job_tenure_days",
+]
+
+
+def _iso_date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as error:
+        raise CommandError(_("%(value)s is not a date (YYYY-MM-DD).") % {"value": value}) from error
+
+
+def _rows(report: dict):
+    """(scope, name, team, office, figures) for every row, specialists first."""
+    for row in report["specialists"]:
+        yield "specialist", row["username"], row["team"], None, row
+    for row in report["teams"]:
+        yield "team", row["name"], row["name"], row["office"], row
+    for row in report["offices"]:
+        yield "office", row["name"], None, row["name"], row
+    yield "total", "", None, None, report["total"]
+
+
+def _flat(scope, name, team, office, figures) -> dict:
+    in_work = figures["in_work_within_year"]
+    return {
+        "scope": scope,
+        "name": name,
+        "team": team,
+        "office": office,
+        **{key: figures[key] for key in CSV_COLUMNS[4:10]},
+        "in_work_numerator": in_work["numerator"],
+        "in_work_denominator": in_work["denominator"],
+        "in_work_pending": in_work["pending"],
+        "in_work_rate": in_work["rate"],
+        **{key: figures[key] for key in CSV_COLUMNS[14:20]},
+        "employment_rate": figures["employment_rate"]["rate"],
+        "job_tenure_days": figures["job_tenure_days"],
+    }
+
+
+class Command(BaseCommand):
+    help = _("Print the fidelity figures per specialist, team, office and in total.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--start", required=True, type=_iso_date, help=_("YYYY-MM-DD"))
+        parser.add_argument("--end", required=True, type=_iso_date, help=_("YYYY-MM-DD"))
+        parser.add_argument(
+            "--as-of", type=_iso_date, default=None, help=_("YYYY-MM-DD, default today")
+        )
+        parser.add_argument("--format", choices=["json", "csv", "table"], default="table")
+
+    def handle(self, *args, start, end, as_of, format, **options):
+        if end < start:
+            raise CommandError(_("The end date is before the start date."))
+        report = fidelity_report(start, end, as_of or timezone.localdate())
+        if format == "json":
+            self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))
+        elif format == "csv":
+            writer = csv.DictWriter(self.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            for row in _rows(report):
+                writer.writerow({k: "" if v is None else v for k, v in _flat(*row).items()})
+        else:
+            self._table(report)
+
+    def _table(self, report: dict) -> None:
+        no_data = _("no data")
+
+        def show(value, percent=False):
+            if value is None:
+                return no_data
+            if percent:
+                return f"{value * 100:.1f} %"
+            return str(value)
+
+        headers = [
+            _("Scope"),
+            _("Name"),
+            _("FTE"),
+            _("Caseload"),
+            _("per FTE"),
+            _("Field share"),
+            _("In work ≤ 1 year"),
+            _("Pending"),
+            _("New in work"),
+            _("Employer contacts/week"),
+        ]
+        scope_names = {
+            "specialist": _("Specialist"),
+            "team": _("Team"),
+            "office": _("Office"),
+            "total": _("Total"),
+        }
+        lines = []
+        for scope, name, _team, _office, figures in _rows(report):
+            in_work = figures["in_work_within_year"]
+            lines.append(
+                [
+                    scope_names[scope],
+                    name,
+                    show(figures["fte"]),
+                    show(figures["caseload"]),
+                    show(figures["caseload_per_fte"]),
+                    show(figures["field_share"], percent=True),
+                    f"{in_work['numerator']}/{in_work['denominator']} "
+                    f"({show(in_work['rate'], percent=True)})",
+                    show(in_work["pending"]),
+                    show(figures["new_in_work"]),
+                    show(figures["employer_contacts_per_week"]),
+                ]
+            )
+        widths = [max(len(str(c)) for c in column) for column in zip(headers, *lines, strict=False)]
+        title = _("Fidelity report %(start)s – %(end)s, as of %(as_of)s") % report
+        self.stdout.write(title)
+        for line in [headers, *lines]:
+            self.stdout.write("  ".join(str(c).ljust(w) for c, w in zip(line, widths, strict=True)))

@@ -1,0 +1,633 @@
+"""The fidelity metrics of shared/design.md, computed by the database.
+
+Every function here runs ONE query (two-level medians run one per level) and
+returns aggregate rows keyed by specialist id, never rows per candidate or
+activity. `fidelity_report()` assembles those rows into the report: Python
+loops only over the per-specialist aggregate results.
+
+Decisions on cases the definitions leave open are in docs/metrics.md.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import connections, router
+from django.db.models import (
+    Count,
+    DateField,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    Window,
+)
+from django.db.models.functions import Coalesce, Least, RowNumber
+from django.utils import timezone
+
+from candidates.models import Assignment, Enrollment
+from employers.models import Placement
+from followup.models import FIELD_LOCATIONS, Activity, Mode, WithWhom
+from ips.models import Role, User
+
+#: Targets from design.md and the IPS fidelity scale.
+FIELD_SHARE_TARGET = 0.65
+IN_WORK_WITHIN_YEAR_TARGET = 0.65
+NEW_IN_WORK_PER_YEAR_TARGET = 9
+CASELOAD_PER_FTE_BAND = (12, 20)
+DAYS_TO_EMPLOYER_CONTACT_TARGET = 30
+EMPLOYER_CONTACTS_PER_WEEK_TARGET = 6
+
+#: A full year of follow-up.
+FOLLOW_UP_DAYS = 365
+
+LEVELS = ("specialist", "team", "office", "total")
+
+
+class DaysBetween(Func):
+    """Whole days from `start` to `end` (end − start), the same on SQLite and PostgreSQL.
+
+    PostgreSQL subtracts dates to an integer; SQLite stores dates as ISO text,
+    so it goes through julianday(). Django's own DateField subtraction yields a
+    DurationField (an interval on PostgreSQL, microseconds on SQLite), which
+    cannot be compared with a plain number portably.
+    """
+
+    output_field = IntegerField()
+    arg_joiner = " - "
+    template = "(%(expressions)s)"
+
+    def __init__(self, end, start, **extra):
+        super().__init__(end, start, **extra)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST(ROUND(julianday(%(expressions)s)) AS INTEGER)",
+            arg_joiner=") - julianday(",
+            **extra_context,
+        )
+
+
+def _date(value: datetime.date) -> Value:
+    return Value(value, output_field=DateField())
+
+
+def report_specialists() -> QuerySet:
+    """The people a report is about: users whose role is job specialist."""
+    return User.objects.filter(role=Role.SPECIALIST)
+
+
+def _ids(specialists: QuerySet | None) -> QuerySet:
+    return (specialists if specialists is not None else report_specialists()).values("pk")
+
+
+def _first_job_start() -> Subquery:
+    """First job start of an enrollment: its earliest competitive placement
+    start on or after intake."""
+    earliest = (
+        Placement.objects.filter(
+            enrollment=OuterRef("pk"), competitive=True, start_date__gte=OuterRef("intake_date")
+        )
+        .order_by()
+        .values("enrollment")
+        .annotate(first=Min("start_date"))
+        .values("first")
+    )
+    return Subquery(earliest, output_field=DateField())
+
+
+# --- Caseload --------------------------------------------------------------
+
+
+def caseload(day: datetime.date, specialists: QuerySet | None = None) -> dict[int, int]:
+    """Caseload(S, D): enrollments active on D held by S.
+
+    Active on D: intake ≤ D and (no discharge or discharge > D). Holder on D:
+    the specialist of the latest assignment with from-date ≤ D. The band check
+    (caseload ÷ FTE in [12, 20]) is made by the report from these counts.
+    """
+    rows = (
+        Enrollment.objects.active_on(day)
+        .with_holder_on(day)
+        .filter(holder_id__in=_ids(specialists))
+        .order_by()
+        .values("holder_id")
+        .annotate(n=Count("pk"))
+        .values_list("holder_id", "n")
+    )
+    return dict(rows)
+
+
+# --- Minutes and employer contacts ----------------------------------------
+
+
+def activity_minutes(
+    start: datetime.date, end: datetime.date, specialists: QuerySet | None = None
+) -> dict[int, dict]:
+    """Field share(S, period): minutes of S's activities in the period whose
+    location is the employer's workplace or elsewhere in the community, divided
+    by all minutes S logged in the period. No logged minutes: no figure.
+
+    Also counts face-to-face employer contacts (mode in person, with the
+    employer) for the fidelity scale's employer-contact item (target ≥ 6 per
+    specialist per week). Credited to the activity's author.
+    """
+    rows = (
+        Activity.objects.filter(date__gte=start, date__lte=end, author__in=_ids(specialists))
+        .order_by()
+        .values("author_id")
+        .annotate(
+            logged=Sum("minutes"),
+            field=Coalesce(Sum("minutes", filter=Q(location__in=FIELD_LOCATIONS)), 0),
+            employer_contacts=Count(
+                "pk", filter=Q(mode=Mode.IN_PERSON, with_whom=WithWhom.EMPLOYER)
+            ),
+        )
+    )
+    return {
+        row["author_id"]: {
+            "logged": row["logged"],
+            "field": row["field"],
+            "employer_contacts": row["employer_contacts"],
+        }
+        for row in rows
+    }
+
+
+# --- Outcomes --------------------------------------------------------------
+
+
+def in_work_within_year(
+    start: datetime.date,
+    end: datetime.date,
+    as_of: datetime.date,
+    specialists: QuerySet | None = None,
+) -> dict[int, dict]:
+    """In work within a year (period): cohort = enrollments out of work at
+    referral with intake in the period and intake + 365 days ≤ as-of date (a
+    full year of follow-up; younger ones are reported as pending, not
+    counted). Numerator = cohort members whose first job start ≤ intake + 365
+    days. Credited to the holder on the intake date. Intention to treat: a
+    discharge without a job stays in the denominator.
+    """
+    # intake + 365 ≤ as_of  ⇔  intake ≤ as_of − 365: the date is computed here,
+    # so the comparison is a plain date comparison on every database.
+    followed_up = Q(intake_date__lte=as_of - datetime.timedelta(days=FOLLOW_UP_DAYS))
+    job_within_year = (
+        Placement.objects.filter(
+            enrollment=OuterRef("pk"), competitive=True, start_date__gte=OuterRef("intake_date")
+        )
+        .alias(days=DaysBetween(F("start_date"), OuterRef("intake_date")))
+        .filter(days__lte=FOLLOW_UP_DAYS)
+    )
+    rows = (
+        Enrollment.objects.filter(
+            employed_at_referral=False, intake_date__gte=start, intake_date__lte=end
+        )
+        .with_holder_on(OuterRef("intake_date"))
+        .alias(in_work=Exists(job_within_year))
+        .filter(holder_id__in=_ids(specialists))
+        .order_by()
+        .values("holder_id")
+        .annotate(
+            denominator=Count("pk", filter=followed_up),
+            numerator=Count("pk", filter=followed_up & Q(in_work=True)),
+            pending=Count("pk", filter=~followed_up),
+        )
+    )
+    return {
+        row["holder_id"]: {
+            "numerator": row["numerator"],
+            "denominator": row["denominator"],
+            "pending": row["pending"],
+        }
+        for row in rows
+    }
+
+
+def new_in_work(
+    start: datetime.date, end: datetime.date, specialists: QuerySet | None = None
+) -> dict[int, int]:
+    """New candidates in work (S, period): enrollments out of work at referral
+    whose first job start falls in the period, credited to the holder on that
+    start date. Target ≥ 9 per specialist per year, pro-rated by FTE and,
+    year-to-date, by the share of the year passed.
+    """
+    rows = (
+        Enrollment.objects.filter(employed_at_referral=False, intake_date__isnull=False)
+        .alias(first_start=_first_job_start())
+        .filter(first_start__gte=start, first_start__lte=end)
+        .with_holder_on(OuterRef("first_start"))
+        .filter(holder_id__in=_ids(specialists))
+        .order_by()
+        .values("holder_id")
+        .annotate(n=Count("pk"))
+        .values_list("holder_id", "n")
+    )
+    return dict(rows)
+
+
+def employment_rate(
+    quarter_start: datetime.date,
+    quarter_end: datetime.date,
+    specialists: QuerySet | None = None,
+) -> dict[int, dict]:
+    """Quarterly employment rate: share of the quarter's active caseload that
+    worked in a competitive job at some time in the quarter.
+
+    Active caseload of the quarter: enrollments out of work at referral that
+    were active on at least one day of it, credited to the holder on the
+    quarter's last day. Worked: a competitive placement of the enrollment
+    overlapping the quarter.
+    """
+    worked = Placement.objects.filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=quarter_start),
+        enrollment=OuterRef("pk"),
+        competitive=True,
+        start_date__lte=quarter_end,
+    )
+    rows = (
+        Enrollment.objects.filter(employed_at_referral=False, intake_date__lte=quarter_end)
+        .filter(Q(discharge_date__isnull=True) | Q(discharge_date__gt=quarter_start))
+        .with_holder_on(quarter_end)
+        .alias(worked=Exists(worked))
+        .filter(holder_id__in=_ids(specialists))
+        .order_by()
+        .values("holder_id")
+        .annotate(active=Count("pk"), employed=Count("pk", filter=Q(worked=True)))
+    )
+    return {
+        row["holder_id"]: {"employed": row["employed"], "active": row["active"]} for row in rows
+    }
+
+
+# --- Medians ---------------------------------------------------------------
+
+
+def _level_key(level: str, credited: str = "holder_id"):
+    """The grouping key of a level, from the id of the credited specialist."""
+    if level == "specialist":
+        return F(credited)
+    if level in ("team", "office"):
+        return Subquery(
+            User.objects.filter(pk=OuterRef(credited)).values(f"{level}_id")[:1],
+            output_field=IntegerField(),
+        )
+    if level == "total":
+        return Value(0, output_field=IntegerField())
+    raise ValueError(level)
+
+
+def _median_by(queryset: QuerySet, key, value) -> dict:
+    """Median of `value` per `key`, in the database, in one query.
+
+    SQLite has no percentile function, so both databases use the same window
+    query: number the values within each key, keep the one or two middle
+    rows and average them.
+    """
+    numbered = (
+        queryset.annotate(
+            median_key=key,
+            median_value=value,
+        )
+        .annotate(
+            median_rank=Window(
+                RowNumber(), partition_by=[F("median_key")], order_by=F("median_value").asc()
+            ),
+            median_count=Window(Count("pk"), partition_by=[F("median_key")]),
+        )
+        .order_by()
+        .values("median_key", "median_value", "median_rank", "median_count")
+    )
+    sql, params = numbered.query.sql_with_params()
+    db = router.db_for_read(queryset.model)
+    connection = connections[db]
+    key, value, rank, count = map(
+        connection.ops.quote_name,
+        ("median_key", "median_value", "median_rank", "median_count"),
+    )
+    middle = f"m.{rank} IN ((m.{count} + 1) / 2, (m.{count} + 2) / 2)"
+    # Only quoted constant names are interpolated; values travel as parameters.
+    outer = f"SELECT m.{key}, AVG(m.{value}) FROM ({sql}) m WHERE {middle} GROUP BY m.{key}"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(outer, params)
+        return {key: float(median) for key, median in cursor.fetchall()}
+
+
+def days_to_first_employer_contact(
+    start: datetime.date,
+    end: datetime.date,
+    level: str = "specialist",
+    specialists: QuerySet | None = None,
+) -> dict:
+    """Days from intake to first face-to-face employer contact about the
+    candidate (target ≤ 30): median per level.
+
+    Enrollments with intake in the period, credited to the holder on the intake
+    date. The contact is an activity in person with an employer whose
+    candidate is the enrollment's candidate, dated on or after intake and not
+    after discharge. Enrollments without such a contact yet are left out.
+    """
+    first_contact = Subquery(
+        Activity.objects.filter(
+            candidate=OuterRef("candidate"),
+            mode=Mode.IN_PERSON,
+            with_whom=WithWhom.EMPLOYER,
+            date__gte=OuterRef("intake_date"),
+            date__lte=Coalesce(OuterRef("discharge_date"), _date(datetime.date.max)),
+        )
+        .order_by("date")
+        .values("date")[:1],
+        output_field=DateField(),
+    )
+    enrollments = (
+        Enrollment.objects.filter(intake_date__gte=start, intake_date__lte=end)
+        .with_holder_on(OuterRef("intake_date"))
+        .alias(first_contact=first_contact)
+        .filter(holder_id__in=_ids(specialists), first_contact__isnull=False)
+    )
+    return _median_by(
+        enrollments,
+        _level_key(level),
+        DaysBetween(F("first_contact"), F("intake_date")),
+    )
+
+
+def _holder_of_placement_on_start() -> Subquery:
+    """Holder on the placement's start date (the same rule as
+    EnrollmentQuerySet.with_holder_on, seen from a placement)."""
+    return Subquery(
+        Assignment.objects.filter(
+            enrollment=OuterRef("enrollment"), from_date__lte=OuterRef("start_date")
+        )
+        .order_by("-from_date")
+        .values("specialist_id")[:1],
+        output_field=IntegerField(),
+    )
+
+
+def job_tenure(
+    start: datetime.date,
+    end: datetime.date,
+    as_of: datetime.date,
+    level: str = "specialist",
+    specialists: QuerySet | None = None,
+) -> dict:
+    """Job tenure: median days in competitive jobs, open jobs counted to as-of.
+
+    Competitive placements of enrollments out of work at referral that started
+    in the period and on or before the as-of date; days = (end date or as-of,
+    whichever is earlier) − start date. Credited to the holder on the start date.
+    """
+    placements = (
+        Placement.objects.filter(
+            competitive=True,
+            enrollment__employed_at_referral=False,
+            start_date__gte=start,
+            start_date__lte=min(end, as_of),
+        )
+        .alias(holder_id=_holder_of_placement_on_start())
+        .filter(holder_id__in=_ids(specialists))
+    )
+    until = Least(Coalesce(F("end_date"), _date(as_of)), _date(as_of))
+    return _median_by(placements, _level_key(level), DaysBetween(until, F("start_date")))
+
+
+# --- The report ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportPeriod:
+    start: datetime.date
+    end: datetime.date
+    as_of: datetime.date
+
+    @property
+    def quarter(self) -> tuple[datetime.date, datetime.date]:
+        """The calendar quarter containing the period's end."""
+        first_month = 3 * ((self.end.month - 1) // 3) + 1
+        quarter_start = datetime.date(self.end.year, first_month, 1)
+        if first_month == 10:
+            next_start = datetime.date(self.end.year + 1, 1, 1)
+        else:
+            next_start = datetime.date(self.end.year, first_month + 3, 1)
+        return quarter_start, next_start - datetime.timedelta(days=1)
+
+    @property
+    def elapsed_days(self) -> int:
+        """Days of the period passed by the as-of date (the whole period once it is over)."""
+        return max(0, (min(self.end, self.as_of) - self.start).days + 1)
+
+    @property
+    def year_share(self) -> float:
+        year = self.start.year
+        days_in_year = (datetime.date(year + 1, 1, 1) - datetime.date(year, 1, 1)).days
+        return self.elapsed_days / days_in_year
+
+
+_SUMMED = (
+    "caseload",
+    "logged",
+    "field",
+    "employer_contacts",
+    "numerator",
+    "denominator",
+    "pending",
+    "new_in_work",
+    "employed",
+    "active",
+)
+
+
+def _empty_parts() -> dict:
+    return dict.fromkeys(_SUMMED, 0) | {"fte": 0.0, "specialists": 0}
+
+
+def _add(total: dict, part: dict) -> None:
+    for name in (*_SUMMED, "fte", "specialists"):
+        total[name] += part[name]
+
+
+def _rate(numerator: int, denominator: int) -> float | None:
+    return round(numerator / denominator, 4) if denominator else None
+
+
+def _ratio(value, by, digits: int = 2) -> float | None:
+    return round(value / by, digits) if by else None
+
+
+def _figures(parts: dict, period: ReportPeriod, days_to_contact, tenure) -> dict:
+    """The figures of one scope from its summed parts: pooled, never a mean of rates."""
+    fte = parts["fte"]
+    weeks = period.elapsed_days / 7
+    quarter_start, quarter_end = period.quarter
+    per_fte = _ratio(parts["caseload"], fte)
+    low, high = CASELOAD_PER_FTE_BAND
+    return {
+        "fte": round(fte, 2),
+        "caseload": parts["caseload"],
+        "caseload_per_fte": per_fte,
+        "caseload_per_fte_in_band": None if per_fte is None else low <= per_fte <= high,
+        "field_minutes": parts["field"],
+        "logged_minutes": parts["logged"],
+        "field_share": _rate(parts["field"], parts["logged"]),
+        "in_work_within_year": {
+            "numerator": parts["numerator"],
+            "denominator": parts["denominator"],
+            "pending": parts["pending"],
+            "rate": _rate(parts["numerator"], parts["denominator"]),
+        },
+        "new_in_work": parts["new_in_work"],
+        "new_in_work_per_fte": _ratio(parts["new_in_work"], fte),
+        "new_in_work_target": round(NEW_IN_WORK_PER_YEAR_TARGET * fte * period.year_share, 2),
+        "employer_contacts": parts["employer_contacts"],
+        "employer_contacts_per_week": _ratio(
+            parts["employer_contacts"], parts["specialists"] * weeks
+        ),
+        "days_to_first_employer_contact": days_to_contact,
+        "employment_rate": {
+            "quarter_start": quarter_start.isoformat(),
+            "quarter_end": quarter_end.isoformat(),
+            "employed": parts["employed"],
+            "active": parts["active"],
+            "rate": _rate(parts["employed"], parts["active"]),
+        },
+        "job_tenure_days": tenure,
+    }
+
+
+def _pooled_figures(parts, period, days_to_contact, tenure) -> dict:
+    figures = _figures(parts, period, days_to_contact, tenure)
+    figures["specialists"] = parts["specialists"]
+    figures["caseload_mean"] = _ratio(parts["caseload"], parts["specialists"])
+    return figures
+
+
+def fidelity_report(
+    start: datetime.date,
+    end: datetime.date,
+    as_of: datetime.date | None = None,
+    *,
+    specialists: QuerySet | None = None,
+    levels: tuple[str, ...] = LEVELS,
+) -> dict:
+    """The fidelity report of shared/design.md for [start, end] as of a date.
+
+    Per specialist, pooled per team, per office and in total. The number of
+    queries is fixed: it does not grow with specialists, candidates or
+    activities. `specialists` narrows the report (e.g. to one team);
+    `levels` picks the scopes to build.
+    """
+    period = ReportPeriod(start, end, as_of or timezone.localdate())
+    people_qs = specialists if specialists is not None else report_specialists()
+    people = list(
+        people_qs.select_related("team__office").order_by(
+            "team__office__name", "team__name", "username"
+        )
+    )
+    ids = people_qs.values("pk")
+    quarter_start, quarter_end = period.quarter
+
+    caseloads = caseload(end, ids)
+    minutes = activity_minutes(start, end, ids)
+    in_work = in_work_within_year(start, end, period.as_of, ids)
+    new = new_in_work(start, end, ids)
+    employment = employment_rate(quarter_start, quarter_end, ids)
+    contact_medians = {
+        level: days_to_first_employer_contact(start, end, level, ids) for level in levels
+    }
+    tenure_medians = {level: job_tenure(start, end, period.as_of, level, ids) for level in levels}
+
+    no_minutes = {"logged": 0, "field": 0, "employer_contacts": 0}
+    no_outcome = {"numerator": 0, "denominator": 0, "pending": 0}
+    no_employment = {"employed": 0, "active": 0}
+
+    teams: dict[int, dict] = {}
+    offices: dict[int, dict] = {}
+    total = _empty_parts()
+    specialist_rows = []
+    for person in people:
+        parts = (
+            {
+                "fte": float(person.fte),
+                "specialists": 1,
+                "caseload": caseloads.get(person.pk, 0),
+                "new_in_work": new.get(person.pk, 0),
+            }
+            | minutes.get(person.pk, no_minutes)
+            | in_work.get(person.pk, no_outcome)
+            | employment.get(person.pk, no_employment)
+        )
+        has_figures = any(parts[name] for name in _SUMMED)
+        if not person.is_active and not has_figures:
+            continue
+        _add(total, parts)
+        if person.team_id:
+            team = teams.setdefault(person.team_id, {"team": person.team, **_empty_parts()})
+            _add(team, parts)
+        if person.office_id:
+            office = offices.setdefault(
+                person.office_id,
+                {"office": person.team.office if person.team_id else person.office}
+                | _empty_parts(),
+            )
+            _add(office, parts)
+        if "specialist" in levels:
+            specialist_rows.append(
+                {
+                    "id": person.pk,
+                    "username": person.username,
+                    "team": person.team.name if person.team_id else None,
+                }
+                | _figures(
+                    parts,
+                    period,
+                    contact_medians["specialist"].get(person.pk),
+                    tenure_medians["specialist"].get(person.pk),
+                )
+            )
+
+    report = {
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "as_of": period.as_of.isoformat(),
+        "specialists": specialist_rows,
+        "teams": [],
+        "offices": [],
+        "total": None,
+    }
+    if "team" in levels:
+        report["teams"] = [
+            {"id": pk, "name": parts["team"].name, "office": parts["team"].office.name}
+            | _pooled_figures(
+                parts,
+                period,
+                contact_medians["team"].get(pk),
+                tenure_medians["team"].get(pk),
+            )
+            for pk, parts in teams.items()
+        ]
+    if "office" in levels:
+        report["offices"] = [
+            {"id": pk, "name": parts["office"].name}
+            | _pooled_figures(
+                parts,
+                period,
+                contact_medians["office"].get(pk),
+                tenure_medians["office"].get(pk),
+            )
+            for pk, parts in offices.items()
+        ]
+    if "total" in levels:
+        report["total"] = _pooled_figures(
+            total, period, contact_medians["total"].get(0), tenure_medians["total"].get(0)
+        )
+    return report

@@ -1,0 +1,82 @@
+"""Writes of the reports app: computing figures and saving them as snapshots."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from ips.models import Role, Team, User
+from reports import metrics
+from reports.models import MetricSnapshot, Scope
+
+
+def snapshots_save(*, report: dict) -> int:
+    """Upsert one snapshot per scope present in `report` (a metrics.fidelity_report
+    result). Recomputing the same period overwrites: one row per scope and period."""
+    start = datetime.date.fromisoformat(report["start"])
+    end = datetime.date.fromisoformat(report["end"])
+    as_of = datetime.date.fromisoformat(report["as_of"])
+    computed_at = timezone.now()
+    scoped = [(Scope.SPECIALIST, row["id"], row) for row in report["specialists"]]
+    scoped += [(Scope.TEAM, row["id"], row) for row in report["teams"]]
+    scoped += [(Scope.OFFICE, row["id"], row) for row in report["offices"]]
+    if report["total"] is not None:
+        scoped.append((Scope.TOTAL, None, report["total"]))
+    with transaction.atomic():
+        for scope, scope_id, figures in scoped:
+            MetricSnapshot.objects.update_or_create(
+                scope=scope,
+                scope_id=scope_id,
+                period_start=start,
+                period_end=end,
+                defaults={"as_of": as_of, "figures": figures, "computed_at": computed_at},
+            )
+    return len(scoped)
+
+
+def team_figures_recompute(
+    *, team_id: int, start: datetime.date, end: datetime.date, as_of: datetime.date | None = None
+) -> int:
+    """Recompute and save the figures of one team and of its specialists."""
+    members = User.objects.filter(role=Role.SPECIALIST, team_id=team_id)
+    report = metrics.fidelity_report(
+        start, end, as_of, specialists=members, levels=("specialist", "team")
+    )
+    return snapshots_save(report=report)
+
+
+def overall_figures_recompute(
+    *, start: datetime.date, end: datetime.date, as_of: datetime.date | None = None
+) -> int:
+    """Recompute and save the office and total figures, and those of
+    specialists without a team (no team task covers them)."""
+    pooled = metrics.fidelity_report(start, end, as_of, levels=("office", "total"))
+    teamless = metrics.fidelity_report(
+        start,
+        end,
+        as_of,
+        specialists=metrics.report_specialists().filter(team__isnull=True),
+        levels=("specialist",),
+    )
+    return snapshots_save(report=pooled) + snapshots_save(report=teamless)
+
+
+def teams_to_recompute() -> list[int]:
+    """Teams with at least one job specialist."""
+    return list(
+        Team.objects.filter(members__role=Role.SPECIALIST)
+        .distinct()
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def figures_recompute(
+    *, start: datetime.date, end: datetime.date, as_of: datetime.date | None = None
+) -> int:
+    """Recompute every snapshot of a period in-process (no worker needed)."""
+    written = sum(
+        team_figures_recompute(team_id=team_id, start=start, end=end, as_of=as_of)
+        for team_id in teams_to_recompute()
+    )
+    return written + overall_figures_recompute(start=start, end=end, as_of=as_of)

@@ -1,0 +1,95 @@
+"""Snapshots: one row per scope and period, overwritten by a recompute."""
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from reports import services
+from reports.models import MetricSnapshot, Scope
+from tests.reports.helpers import day, enroll, log, report
+
+pytestmark = pytest.mark.django_db
+
+PERIOD = {"start": day("2025-01-01"), "end": day("2025-12-31"), "as_of": day("2026-12-31")}
+
+
+def rows():
+    return sorted(
+        MetricSnapshot.objects.values_list("scope", "scope_id", "period_start", "period_end"),
+        key=str,
+    )
+
+
+def test_a_full_recompute_writes_every_scope(specialist, teammate, other_specialist):
+    services.figures_recompute(**PERIOD)
+
+    assert sorted((s, i) for s, i, *_ in rows()) == sorted(
+        [
+            (Scope.SPECIALIST, specialist.pk),
+            (Scope.SPECIALIST, teammate.pk),
+            (Scope.SPECIALIST, other_specialist.pk),
+            (Scope.TEAM, specialist.team_id),
+            (Scope.TEAM, other_specialist.team_id),
+            (Scope.OFFICE, specialist.office_id),
+            (Scope.OFFICE, other_specialist.office_id),
+            (Scope.TOTAL, None),
+        ],
+        key=str,
+    )
+
+
+def test_recomputing_twice_leaves_the_same_rows(specialist, teammate, other_specialist):
+    services.figures_recompute(**PERIOD)
+    first = rows()
+
+    services.figures_recompute(**PERIOD)
+
+    assert rows() == first
+    assert MetricSnapshot.objects.filter(scope=Scope.TOTAL).count() == 1
+
+
+def test_a_recompute_overwrites_the_figures(specialist):
+    services.figures_recompute(**PERIOD)
+    enroll(specialist, "2025-03-03")
+    log(specialist, "2025-03-03", 60)
+
+    services.figures_recompute(**PERIOD)
+
+    snapshot = MetricSnapshot.objects.get(scope=Scope.SPECIALIST, scope_id=specialist.pk)
+    assert snapshot.figures["caseload"] == 1
+    assert snapshot.figures["field_share"] == 1.0
+
+
+def test_the_snapshot_holds_the_reports_figures(specialist):
+    enroll(specialist, "2025-03-03")
+    services.figures_recompute(**PERIOD)
+
+    expected = report("2025-01-01", "2025-12-31", "2026-12-31")
+    team = MetricSnapshot.objects.get(scope=Scope.TEAM, scope_id=specialist.team_id)
+    total = MetricSnapshot.objects.get(scope=Scope.TOTAL)
+    assert team.figures == expected["teams"][0]
+    assert total.figures == expected["total"]
+    assert total.as_of == PERIOD["as_of"]
+
+
+def test_the_database_refuses_a_second_total_for_the_same_period(db):
+    fields = {"period_start": PERIOD["start"], "period_end": PERIOD["end"]}
+    fields |= {"as_of": PERIOD["as_of"], "figures": {}, "computed_at": "2026-01-01T00:00Z"}
+    MetricSnapshot.objects.create(scope=Scope.TOTAL, **fields)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        MetricSnapshot.objects.create(scope=Scope.TOTAL, **fields)
+
+
+def test_a_team_recompute_writes_only_that_team_and_its_specialists(
+    specialist, teammate, other_specialist
+):
+    services.team_figures_recompute(team_id=specialist.team_id, **PERIOD)
+
+    assert sorted((s, i) for s, i, *_ in rows()) == sorted(
+        [
+            (Scope.SPECIALIST, specialist.pk),
+            (Scope.SPECIALIST, teammate.pk),
+            (Scope.TEAM, specialist.team_id),
+        ],
+        key=str,
+    )
