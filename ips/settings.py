@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -247,14 +248,17 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
-# Reports: recompute the fidelity snapshots of the current month, quarter and
-# year every night (django_celery_beat installs this entry in its tables).
-from celery.schedules import crontab  # noqa: E402  (kept beside its only use)
-
+# Nightly jobs (django_celery_beat installs these entries in its tables):
+# recompute the fidelity snapshots of the current month, quarter and year,
+# and anonymise candidates past the retention period.
 CELERY_BEAT_SCHEDULE = {
     "reports-nightly-recompute": {
         "task": "reports.tasks.nightly_recompute",
         "schedule": crontab(hour=2, minute=30),
+    },
+    "privacy-nightly-retention": {
+        "task": "privacy.tasks.anonymise_expired_candidates",
+        "schedule": crontab(hour=3, minute=15),
     },
 }
 # A task's state moves to STARTED when a worker takes it, so progress shows.

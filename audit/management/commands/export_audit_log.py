@@ -2,7 +2,6 @@
 
 import csv
 import datetime
-import sys
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -38,6 +37,27 @@ class Command(BaseCommand):
         parser.add_argument("--end", required=True, help="last day, YYYY-MM-DD (inclusive)")
         parser.add_argument("--output", help="file to write (default: standard output)")
 
+    def _write(self, out, since, until) -> int:
+        writer = csv.writer(out)
+        writer.writerow(COLUMNS)
+        count = 0
+        for entry in entries_between(since, until).iterator(chunk_size=2000):
+            writer.writerow(
+                [
+                    entry.timestamp.isoformat(),
+                    entry.actor.username if entry.actor else "",
+                    entry.get_action_display(),
+                    entry.content_type.model,
+                    entry.object_pk,
+                    entry.object_repr,
+                    entry.remote_addr or "",
+                    (entry.additional_data or {}).get("page", ""),
+                    entry.changes_str if entry.changes else "",
+                ]
+            )
+            count += 1
+        return count
+
     def handle(self, *args, **options):
         start, end = _date(options["start"]), _date(options["end"])
         if end < start:
@@ -47,31 +67,9 @@ class Command(BaseCommand):
         until = datetime.datetime.combine(
             end + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
         )
-        out = (
-            open(options["output"], "w", newline="", encoding="utf-8")
-            if options["output"]
-            else sys.stdout
-        )  # noqa: SIM115
-        try:
-            writer = csv.writer(out)
-            writer.writerow(COLUMNS)
-            count = 0
-            for entry in entries_between(since, until).iterator(chunk_size=2000):
-                writer.writerow(
-                    [
-                        entry.timestamp.isoformat(),
-                        entry.actor.username if entry.actor else "",
-                        entry.get_action_display(),
-                        entry.content_type.model,
-                        entry.object_pk,
-                        entry.object_repr,
-                        entry.remote_addr or "",
-                        (entry.additional_data or {}).get("page", ""),
-                        entry.changes_str if entry.changes else "",
-                    ]
-                )
-                count += 1
-        finally:
-            if out is not sys.stdout:
-                out.close()
+        if options["output"]:
+            with open(options["output"], "w", newline="", encoding="utf-8") as out:
+                count = self._write(out, since, until)
+        else:
+            count = self._write(self.stdout, since, until)
         self.stderr.write(_("%(count)d audit entries exported.") % {"count": count})
