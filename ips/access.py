@@ -15,8 +15,10 @@ they ask here. A record outside the returned queryset answers 404
 | superuser    | everything (the Django admin)                                     |
 
 "Holds" means: the specialist of the latest assignment with from-date ≤ today
-(design.md's holder on D). After a reassignment the former specialist no
-longer sees the candidate, only the activities they wrote.
+(design.md's holder on D) of the candidate's latest enrollment. Whoever may
+read a candidate sees the whole enrollment history. After a reassignment, or
+when a new enrollment goes to someone else, the former specialist no longer
+sees the candidate, only the activities they wrote.
 """
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -39,26 +41,74 @@ def teams_led_by(user) -> QuerySet:
     return Team.objects.filter(Q(leaders=user) | Q(pk=user.team_id)).distinct()
 
 
-def _held_enrollments(user) -> QuerySet:
-    """Enrollments whose holder today is this user or, for a leader, a member of their teams."""
-    enrollments = Enrollment.objects.with_holder_on(_today())
+def _latest_enrollments() -> QuerySet:
+    """Each candidate's latest enrollment (by referral date, then id)."""
+    later = Enrollment.objects.filter(candidate=OuterRef("candidate")).filter(
+        Q(referral_date__gt=OuterRef("referral_date"))
+        | Q(referral_date=OuterRef("referral_date"), pk__gt=OuterRef("pk"))
+    )
+    return Enrollment.objects.filter(~Exists(later))
+
+
+def _held_candidate_ids(user) -> QuerySet:
+    """Candidates whose latest enrollment is held today by this user or, for a
+    leader, by a member of their teams. A specialist keeps a discharged
+    candidate's file while they hold its latest enrollment; a new enrollment
+    held by someone else (or waiting for intake) ends their access."""
+    latest = _latest_enrollments().with_holder_on(_today())
     if user.role == Role.SPECIALIST:
-        return enrollments.filter(holder_id=user.pk)
+        return latest.filter(holder_id=user.pk).values("candidate_id")
     if user.role == Role.TEAM_LEADER:
         members = User.objects.filter(team__in=teams_led_by(user)).values("pk")
-        return enrollments.filter(holder_id__in=members)
-    return Enrollment.objects.none()
+        return latest.filter(holder_id__in=members).values("candidate_id")
+    return Enrollment.objects.none().values("candidate_id")
 
 
 def enrollments_visible_to(user) -> QuerySet:
+    """Every enrollment (the whole history) of the candidates the user may read;
+    for an intake admin, the enrollments of their office."""
     if not user.is_authenticated or not user.is_active:
         return Enrollment.objects.none()
     if user.is_superuser:
         return Enrollment.objects.all()
     if user.role in (Role.SPECIALIST, Role.TEAM_LEADER):
-        return Enrollment.objects.filter(pk__in=_held_enrollments(user).values("pk"))
+        return Enrollment.objects.filter(candidate_id__in=_held_candidate_ids(user))
     if user.role == Role.INTAKE_ADMIN and user.office_id:
         return Enrollment.objects.filter(office_id=user.office_id)
+    return Enrollment.objects.none()
+
+
+def waiting_enrollments_visible_to(user) -> QuerySet:
+    """The waiting list: referrals of the user's office that no specialist
+    holds yet and that are not discharged. Intake admins keep it; team leaders
+    of the office see it too, so they can assign above a specialist's cap."""
+    if not user.is_authenticated or not user.is_active:
+        return Enrollment.objects.none()
+    waiting = Enrollment.objects.filter(discharge_date__isnull=True).exclude(
+        Exists(Assignment.objects.filter(enrollment=OuterRef("pk")))
+    )
+    if user.is_superuser:
+        return waiting
+    if user.role in (Role.INTAKE_ADMIN, Role.TEAM_LEADER) and user.office_id:
+        return waiting.filter(office_id=user.office_id)
+    return Enrollment.objects.none()
+
+
+def enrollments_assignable_by(user) -> QuerySet:
+    """Enrollments the user may assign, reassign or discharge: an intake admin
+    those of their office, a team leader those their teams hold and the
+    office's waiting list."""
+    if not user.is_authenticated or not user.is_active:
+        return Enrollment.objects.none()
+    if user.is_superuser:
+        return Enrollment.objects.all()
+    if user.role == Role.INTAKE_ADMIN:
+        return enrollments_visible_to(user)
+    if user.role == Role.TEAM_LEADER:
+        return Enrollment.objects.filter(
+            Q(pk__in=enrollments_visible_to(user).values("pk"))
+            | Q(pk__in=waiting_enrollments_visible_to(user).values("pk"))
+        )
     return Enrollment.objects.none()
 
 
@@ -67,6 +117,8 @@ def candidates_visible_to(user) -> QuerySet:
         return Candidate.objects.none()
     if user.is_superuser:
         return Candidate.objects.all()
+    if user.role in (Role.SPECIALIST, Role.TEAM_LEADER):
+        return Candidate.objects.filter(pk__in=_held_candidate_ids(user))
     visible = enrollments_visible_to(user).filter(candidate=OuterRef("pk"))
     return Candidate.objects.filter(Exists(visible))
 
@@ -139,11 +191,12 @@ def users_visible_to(user) -> QuerySet:
 
 
 def holds_candidate(user, candidate, day=None) -> bool:
-    """True when `user` is the holder today of one of the candidate's enrollments."""
+    """True when `user` holds the candidate's latest enrollment today."""
     if not user.is_authenticated:
         return False
     return (
-        Enrollment.objects.with_holder_on(day or _today())
+        _latest_enrollments()
+        .with_holder_on(day or _today())
         .filter(candidate=candidate, holder_id=user.pk)
         .exists()
     )
