@@ -25,7 +25,7 @@ def test_five_wrong_passwords_lock_the_username_also_for_the_right_password(clie
     response = submit_password(client, "kari")
     assert response.status_code == 429
     assert "låst" in response.content.decode().lower()
-    assert client.get("/").status_code == 302
+    assert client.get("/password/change/").status_code == 302
 
 
 def test_four_wrong_passwords_do_not_lock(client, specialist):

@@ -12,11 +12,11 @@ START = datetime.datetime(2026, 3, 2, 8, 0, tzinfo=datetime.UTC)
 def test_a_session_ends_after_thirty_idle_minutes_and_says_why(client, specialist):
     with time_machine.travel(START, tick=False):
         log_in(client, specialist)
-        assert client.get("/").status_code == 200
+        assert client.get("/password/change/").status_code == 200
     with time_machine.travel(START + datetime.timedelta(minutes=29), tick=False):
-        assert client.get("/").status_code == 200
+        assert client.get("/password/change/").status_code == 200
     with time_machine.travel(START + datetime.timedelta(minutes=29 + 31), tick=False):
-        response = client.get("/", follow=True)
+        response = client.get("/password/change/", follow=True)
         assert response.redirect_chain[0][0].startswith("/login/")
         assert "30 minutter uten aktivitet" in response.content.decode()
 
@@ -29,9 +29,9 @@ def test_a_session_ends_twelve_hours_after_login_whatever_the_activity(client, s
     while moment < log_in_at + datetime.timedelta(hours=11, minutes=50):
         moment += datetime.timedelta(minutes=20)
         with time_machine.travel(moment, tick=False):
-            assert client.get("/").status_code == 200
+            assert client.get("/password/change/").status_code == 200
     with time_machine.travel(log_in_at + datetime.timedelta(hours=12, minutes=5), tick=False):
-        response = client.get("/", follow=True)
+        response = client.get("/password/change/", follow=True)
         assert response.redirect_chain[0][0].startswith("/login/")
         assert "12 timer" in response.content.decode()
 

@@ -15,14 +15,14 @@ def test_a_password_alone_does_not_reach_the_home_page(client, specialist):
     response = submit_password(client, "kari")
     assert response.status_code == 200
     assert "token-otp_token" in response.content.decode()
-    response = client.get("/")
+    response = client.get("/password/change/")
     assert response.status_code == 302
     assert response["Location"].startswith("/login/")
 
 
 def test_the_code_from_the_app_gets_in(client, specialist):
     log_in(client, specialist)
-    response = client.get("/")
+    response = client.get("/password/change/")
     assert response.status_code == 200
     assert "Kari Nordmann" in response.content.decode()
 
@@ -34,13 +34,13 @@ def test_a_wrong_code_is_refused(client, specialist):
         client, "000000" if current_code(totp_device(specialist)) != "000000" else "111111"
     )
     assert response.status_code == 200
-    assert client.get("/").status_code == 302
+    assert client.get("/password/change/").status_code == 302
 
 
 def test_a_user_without_an_app_must_enrol_before_anything_else(client, specialist):
     response = submit_password(client, "kari")
     assert response.status_code == 302
-    response = client.get("/")
+    response = client.get("/password/change/")
     assert response.status_code == 302
     assert response["Location"] == "/account/two_factor/setup/"
     assert client.get("/users/").status_code == 302
@@ -71,7 +71,7 @@ def test_enrolment_shows_qr_code_and_secret_and_then_recovery_codes(client, spec
     )
     assert len(codes) == 10
     assert all(code in page for code in codes)
-    assert client.get("/").status_code == 200
+    assert client.get("/password/change/").status_code == 200
 
 
 def test_a_recovery_code_works_once(client, specialist):
@@ -87,10 +87,10 @@ def test_a_recovery_code_works_once(client, specialist):
         )
         if attempt == 0:
             assert response.status_code == 302
-            assert client.get("/").status_code == 200
+            assert client.get("/password/change/").status_code == 200
         else:
             assert response.status_code == 200
-            assert client.get("/").status_code == 302
+            assert client.get("/password/change/").status_code == 302
 
 
 def test_the_admin_is_behind_the_second_factor(client, db):
@@ -112,7 +112,7 @@ def test_the_demo_banner_shows_when_the_second_factor_is_off(client, specialist,
     settings.REQUIRE_2FA = False
     settings.DEBUG = True
     submit_password(client, "kari")
-    response = client.get("/")
+    response = client.get("/password/change/")
     assert response.status_code == 200
     assert 'id="second-factor-off-banner"' in response.content.decode()
 
@@ -121,7 +121,7 @@ def test_the_second_factor_cannot_be_switched_off_without_debug(client, speciali
     settings.REQUIRE_2FA = False
     settings.DEBUG = False
     submit_password(client, "kari")
-    assert client.get("/").status_code == 302
+    assert client.get("/password/change/").status_code == 302
 
 
 def test_check_deploy_fails_when_the_second_factor_is_off_without_debug(settings):
