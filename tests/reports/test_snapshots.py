@@ -93,3 +93,26 @@ def test_a_team_recompute_writes_only_that_team_and_its_specialists(
         ],
         key=str,
     )
+
+
+def test_the_team_by_team_path_stores_the_same_figures_as_the_single_report(
+    specialist, teammate, other_specialist
+):
+    enroll(specialist, "2025-03-03")
+    enroll(other_specialist, "2025-02-03")
+    log(specialist, "2025-03-04", 60)
+    log(other_specialist, "2025-03-05", 45, location="office")
+
+    def figures():
+        return {
+            (s.scope, s.scope_id): s.figures
+            for s in MetricSnapshot.objects.order_by("scope", "scope_id")
+        }
+
+    services.figures_recompute(**PERIOD)
+    single = figures()
+    MetricSnapshot.objects.all().delete()
+    for team_id in services.teams_to_recompute():
+        services.team_figures_recompute(team_id=team_id, **PERIOD)
+    services.overall_figures_recompute(**PERIOD)
+    assert figures() == single
