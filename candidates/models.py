@@ -129,6 +129,12 @@ class DischargeReason(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class ReferrerKind(models.TextChoices):
+    NAV_ADVISER = "nav_adviser", _("NAV adviser")
+    TREATMENT_PROVIDER = "treatment_provider", _("Treatment provider")
+    SELF = "self", _("The candidate themself")
+
+
 class EnrollmentQuerySet(models.QuerySet):
     def active_on(self, day):
         """Active on D: intake ≤ D and (no discharge or discharge > D)."""
@@ -177,6 +183,26 @@ class Enrollment(models.Model):
     euse_stage = models.PositiveSmallIntegerField(
         _("EUSE stage"), choices=EuseStage.choices, default=EuseStage.ENGAGEMENT
     )
+    next_contact_date = models.DateField(
+        _("next planned contact"),
+        null=True,
+        blank=True,
+        help_text=_("When the specialist plans to be in touch next; shown on the caseload."),
+    )
+    # The referral (henvisning). Empty for imported enrollments.
+    referrer_kind = models.CharField(
+        _("referred by"), max_length=24, choices=ReferrerKind.choices, blank=True
+    )
+    referrer_contact = models.CharField(
+        _("referrer's name and contact"), max_length=200, blank=True
+    )
+    referral_reason = models.TextField(_("reason for the referral"), max_length=1000, blank=True)
+    consent_to_share = models.BooleanField(
+        _("consent to share information between NAV and the treatment service"), default=False
+    )
+    # The one-time token of the referral form: a second submission of the
+    # same form finds this enrollment instead of opening another.
+    referral_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -266,3 +292,33 @@ class Assignment(models.Model):
 
     def __str__(self):
         return f"{self.enrollment} → {self.specialist} ({self.from_date:%Y-%m-%d})"
+
+
+class StageChange(models.Model):
+    """A move from one EUSE stage to another, kept so the candidate's
+    timeline shows how the work progressed."""
+
+    enrollment = models.ForeignKey(
+        Enrollment,
+        on_delete=models.CASCADE,
+        related_name="stage_changes",
+        verbose_name=_("enrollment"),
+    )
+    from_stage = models.PositiveSmallIntegerField(_("from stage"), choices=EuseStage.choices)
+    to_stage = models.PositiveSmallIntegerField(_("to stage"), choices=EuseStage.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-changed_at"]
+        verbose_name = _("EUSE stage change")
+        verbose_name_plural = _("EUSE stage changes")
+        indexes = [models.Index(fields=["enrollment", "-changed_at"])]
+
+    def __str__(self):
+        return f"{self.enrollment}: {self.from_stage} → {self.to_stage}"

@@ -9,7 +9,8 @@ import datetime
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from candidates.models import Assignment, Candidate, Enrollment
+from candidates.models import Assignment, Candidate, Enrollment, StageChange, VocationalProfile
+from ips.locking import save_versioned
 from ips.models import Role, User
 from ips.services import Outcome, add_error, changed_fields, validate_instance
 
@@ -177,3 +178,106 @@ def assignment_upsert(
         outcome = Outcome.UPDATED if changed else Outcome.UNCHANGED
     _fill_enrollment_office(enrollment)
     return assignment, outcome
+
+
+# --- The candidate file: edits by the specialist who holds the candidate ---
+
+#: Fields of the candidate's identity and contact details edited on the file.
+CANDIDATE_FILE_FIELDS = (
+    "first_name",
+    "last_name",
+    "birth_date",
+    "fnr",
+    "phone",
+    "email",
+    "address",
+    "postal_code",
+    "city",
+)
+
+#: The vocational profile (EUSE stage 2) with the treatment contact and NAV adviser.
+PROFILE_FIELDS = (
+    "job_preferences",
+    "preferred_hours",
+    "preferred_places",
+    "work_history",
+    "education",
+    "strengths",
+    "support_needs",
+    "disclosure",
+    "benefits_counselling_done",
+    "treatment_contact",
+    "nav_adviser",
+)
+
+
+def candidate_update(*, candidate: Candidate, expected_version: int, **values) -> Candidate:
+    """Change identity and contact details; refused (StaleEdit) when someone
+    saved the candidate after the form was opened."""
+    values["fnr"] = values.get("fnr") or None
+    errors: dict[str, list] = {}
+    fnr = values["fnr"]
+    if fnr and Candidate.objects.filter(fnr=fnr).exclude(pk=candidate.pk).exists():
+        add_error(errors, "fnr", _("Another candidate already has this fødselsnummer."))
+    changed_fields(candidate, {name: values[name] for name in CANDIDATE_FILE_FIELDS})
+    validate_instance(candidate, errors)
+    return save_versioned(candidate, expected_version=expected_version)
+
+
+def candidate_protection_set(
+    *, candidate: Candidate, protected_address: str, expected_version: int
+) -> Candidate:
+    """Flag (or unflag) a confidential address (kode 6/7)."""
+    candidate.protected_address = protected_address
+    validate_instance(candidate)
+    return save_versioned(candidate, expected_version=expected_version)
+
+
+def vocational_profile_update(
+    *, profile: VocationalProfile, expected_version: int, **values
+) -> VocationalProfile:
+    """Save the vocational profile. A candidate without one gets it created."""
+    changed_fields(profile, {name: values[name] for name in PROFILE_FIELDS})
+    validate_instance(profile)
+    if profile.pk is None:
+        profile.save()
+        return profile
+    return save_versioned(profile, expected_version=expected_version)
+
+
+def enrollment_plan(
+    *,
+    enrollment: Enrollment,
+    euse_stage: int,
+    next_contact_date: datetime.date | None,
+    changed_by: User,
+    expected_version: int,
+) -> Enrollment:
+    """Set the EUSE stage and the next planned contact. A stage change is
+    recorded so it shows in the candidate's timeline."""
+    with transaction.atomic():
+        from_stage = (
+            Enrollment.objects.filter(pk=enrollment.pk).values_list("euse_stage", flat=True).get()
+        )
+        enrollment.euse_stage = euse_stage
+        enrollment.next_contact_date = next_contact_date
+        validate_instance(enrollment)
+        save_versioned(enrollment, expected_version=expected_version)
+        if from_stage != euse_stage:
+            StageChange.objects.create(
+                enrollment=enrollment,
+                from_stage=from_stage,
+                to_stage=euse_stage,
+                changed_by=changed_by,
+            )
+    return enrollment
+
+
+def enrollment_next_contact_set(
+    *, enrollment: Enrollment, next_contact_date: datetime.date | None
+) -> Enrollment:
+    """Plan the next contact from the contact log. Not versioned: a single
+    date the holder sets as a side effect of logging, the latest wins."""
+    Enrollment.objects.filter(pk=enrollment.pk).update(next_contact_date=next_contact_date)
+    enrollment.next_contact_date = next_contact_date
+    return enrollment

@@ -7,11 +7,13 @@ Keyword-only functions that validate with the models' rules and raise
 import datetime
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from candidates.models import Enrollment
-from employers.models import Contract, Employer, Placement
+from employers.models import ContactPerson, Contract, Employer, Placement
+from ips.locking import save_versioned
 from ips.models import Office
 from ips.services import Outcome, add_error, changed_fields, validate_instance
 
@@ -98,3 +100,146 @@ def placement_upsert(
     placement.version += 1
     placement.save()
     return placement, Outcome.UPDATED
+
+
+# --- Pages: employers and job starts entered by hand ---
+
+
+class EmployerExists(Exception):
+    """An employer with this organisasjonsnummer is already registered."""
+
+    def __init__(self, employer: Employer):
+        super().__init__(f"employer {employer.orgnr} exists")
+        self.employer = employer
+
+
+@transaction.atomic
+def employer_create(
+    *, orgnr: str, name: str, industry: str = "", office: Office | None
+) -> Employer:
+    """A new employer, shared by `office`. An existing orgnr raises
+    EmployerExists so the page can point to the existing record."""
+    orgnr = normalise_orgnr(orgnr)
+    existing = Employer.objects.filter(orgnr=orgnr).first()
+    if existing is not None:
+        raise EmployerExists(existing)
+    employer = Employer(orgnr=orgnr, name=name.strip(), industry=industry.strip(), office=office)
+    validate_instance(employer)
+    employer.save()
+    return employer
+
+
+@transaction.atomic
+def employer_update(*, employer: Employer, orgnr: str, name: str, industry: str = "") -> Employer:
+    orgnr = normalise_orgnr(orgnr)
+    existing = Employer.objects.filter(orgnr=orgnr).exclude(pk=employer.pk).first()
+    if existing is not None:
+        raise EmployerExists(existing)
+    changed_fields(employer, {"orgnr": orgnr, "name": name.strip(), "industry": industry.strip()})
+    validate_instance(employer)
+    employer.save()
+    return employer
+
+
+@transaction.atomic
+def contact_person_save(
+    *,
+    employer: Employer,
+    contact: ContactPerson | None = None,
+    name: str,
+    title: str = "",
+    phone: str = "",
+    email: str = "",
+) -> ContactPerson:
+    """Add a contact person to an employer, or change one."""
+    contact = contact or ContactPerson(employer=employer)
+    changed_fields(
+        contact,
+        {"name": name.strip(), "title": title.strip(), "phone": phone.strip(), "email": email},
+    )
+    validate_instance(contact)
+    contact.save()
+    return contact
+
+
+#: Placement fields set from the placement form.
+PLACEMENT_FIELDS = (
+    "employer",
+    "title",
+    "start_date",
+    "hours_per_week",
+    "competitive",
+    "contract",
+    "hourly_wage",
+    "wage_subsidy_percent",
+    "wage_subsidy_from",
+    "wage_subsidy_to",
+    "inclusion_subsidy_amount",
+    "mentor_subsidy_from",
+    "mentor_subsidy_to",
+    "mentor_hours",
+)
+
+
+def _placement_form_errors(placement: Placement) -> dict[str, list]:
+    errors = _placement_errors(placement)
+    if (
+        placement.wage_subsidy_from
+        and placement.wage_subsidy_to
+        and placement.wage_subsidy_to < placement.wage_subsidy_from
+    ):
+        add_error(errors, "wage_subsidy_to", _("The subsidy ends before it starts."))
+    if (
+        placement.mentor_subsidy_from
+        and placement.mentor_subsidy_to
+        and placement.mentor_subsidy_to < placement.mentor_subsidy_from
+    ):
+        add_error(errors, "mentor_subsidy_to", _("The subsidy ends before it starts."))
+    if placement.end_date and not placement.end_reason:
+        add_error(errors, "end_reason", _("An ended job needs a reason."))
+    return errors
+
+
+@transaction.atomic
+def placement_create(*, enrollment: Enrollment, **values) -> Placement:
+    """Register a job start. A competitive job makes the candidate "in work"
+    on the caseload (derived from the placement, nothing else to change)."""
+    placement = Placement(
+        enrollment=enrollment, **{name: values.get(name) for name in PLACEMENT_FIELDS}
+    )
+    placement.title = (placement.title or "").strip()
+    if Placement.objects.filter(
+        enrollment=enrollment,
+        employer=placement.employer,
+        title=placement.title,
+        start_date=placement.start_date,
+    ).exists():
+        raise ValidationError(
+            {"title": _("This job start is already registered for the candidate.")}
+        )
+    validate_instance(placement, _placement_form_errors(placement))
+    placement.save()
+    return placement
+
+
+def placement_update(*, placement: Placement, expected_version: int, **values) -> Placement:
+    """Change a job start; refused (StaleEdit) when someone saved it since
+    the form was opened."""
+    changed_fields(placement, {name: values.get(name) for name in PLACEMENT_FIELDS})
+    placement.title = (placement.title or "").strip()
+    validate_instance(placement, _placement_form_errors(placement))
+    return save_versioned(placement, expected_version=expected_version)
+
+
+def placement_end(
+    *, placement: Placement, end_date: datetime.date, end_reason: str, expected_version: int
+) -> Placement:
+    """End a job with a date and a reason."""
+    placement.end_date = end_date
+    placement.end_reason = end_reason
+    errors = _placement_form_errors(placement)
+    if not end_reason:
+        errors.pop("end_reason", None)
+        add_error(errors, "end_reason", _("Give the reason the job ended."))
+    validate_instance(placement, errors)
+    return save_versioned(placement, expected_version=expected_version)

@@ -6,20 +6,26 @@ Keyword-only functions that validate with the model's rules and raise
 
 import datetime
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from candidates.models import Candidate
 from employers.models import Employer
 from followup.models import Activity
+from ips.locking import save_versioned
 from ips.models import User
-from ips.services import Outcome, add_error, validate_instance
+from ips.services import Outcome, add_error, changed_fields, validate_instance
 
 
 def _activity_errors(activity: Activity) -> dict[str, list]:
     errors: dict[str, list] = {}
     if activity.minutes is not None and not 1 <= activity.minutes <= 1440:
         add_error(errors, "minutes", _("Minutes must be between 1 and 1440 (a whole day)."))
+    if activity.date and activity.date > timezone.localdate():
+        add_error(errors, "date", _("An activity cannot be logged for a date in the future."))
     return errors
 
 
@@ -64,3 +70,42 @@ def activity_import(*, import_key: str, **fields) -> tuple[Activity, Outcome]:
     if existing is not None:
         return existing, Outcome.UNCHANGED
     return activity_log(import_key=import_key, **fields), Outcome.CREATED
+
+
+#: Fields of an activity the author may change.
+ACTIVITY_FIELDS = (
+    "date",
+    "minutes",
+    "mode",
+    "location",
+    "with_whom",
+    "candidate",
+    "employer",
+    "euse_stage",
+    "note",
+)
+
+
+def activity_editable_by(activity: Activity, user: User) -> bool:
+    """Only the author, and only for ACTIVITY_EDIT_DAYS days after logging it;
+    after that the log is a record and read-only."""
+    if activity.author_id != user.pk:
+        return False
+    age = timezone.localdate() - timezone.localdate(activity.created_at)
+    return age.days <= settings.ACTIVITY_EDIT_DAYS
+
+
+def activity_update(*, activity: Activity, user: User, expected_version: int, **values) -> Activity:
+    if not activity_editable_by(activity, user):
+        raise PermissionDenied
+    values["note"] = (values.get("note") or "").strip()
+    changed_fields(activity, {name: values.get(name) for name in ACTIVITY_FIELDS})
+    validate_instance(activity, _activity_errors(activity))
+    return save_versioned(activity, expected_version=expected_version)
+
+
+@transaction.atomic
+def activity_delete(*, activity: Activity, user: User) -> None:
+    if not activity_editable_by(activity, user):
+        raise PermissionDenied
+    activity.delete()

@@ -1,0 +1,260 @@
+"""Employers of the office, their contact persons, and job starts (placements)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from audit.services import access_record
+from candidates.forms import add_service_errors
+from candidates.queries import current_enrollment
+from employers import services
+from employers.forms import (
+    ContactPersonForm,
+    EmployerForm,
+    EmployerSearchForm,
+    PlacementEndForm,
+    PlacementForm,
+)
+from employers.services import PLACEMENT_FIELDS, EmployerExists, normalise_orgnr
+from ips.access import (
+    activities_visible_to,
+    candidates_visible_to,
+    contact_persons_visible_to,
+    employers_visible_to,
+    placements_visible_to,
+)
+from ips.decorators import role_required
+from ips.locking import StaleEdit
+from ips.models import Role
+
+#: Employers are worked with by specialists and their leaders.
+EMPLOYER_ROLES = (Role.SPECIALIST, Role.TEAM_LEADER)
+EMPLOYERS_PER_PAGE = 50
+
+
+@role_required(*EMPLOYER_ROLES)
+def employer_list(request):
+    """The office's employers, searched by name or organisation number."""
+    search = EmployerSearchForm(request.GET or None)
+    employers = employers_visible_to(request.user).order_by("name")
+    query = request.GET.get("q", "").strip()
+    if query:
+        employers = employers.filter(
+            Q(name__icontains=query) | Q(orgnr__startswith=normalise_orgnr(query))
+        )
+    page = Paginator(employers, EMPLOYERS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request, "employers/employer_list.html", {"search": search, "page": page, "query": query}
+    )
+
+
+def _refuse_existing(request, form, existing):
+    """The orgnr is taken: say so next to the field, and link to the employer
+    when the user may open it."""
+    form.add_error("orgnr", _("An employer with this organisation number is already registered."))
+    if employers_visible_to(request.user).filter(pk=existing.pk).exists():
+        return existing
+    return None
+
+
+def _employer_form_page(request, form, title, existing=None, employer=None):
+    return render(
+        request,
+        "employers/employer_form.html",
+        {"form": form, "existing": existing, "title": title, "employer": employer},
+    )
+
+
+@role_required(*EMPLOYER_ROLES)
+def employer_create(request):
+    form = EmployerForm(request.POST or None)
+    existing = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            employer = services.employer_create(
+                orgnr=data["orgnr"],
+                name=data["name"],
+                industry=data["industry"],
+                office=request.user.office,
+            )
+        except EmployerExists as error:
+            existing = _refuse_existing(request, form, error.employer)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The employer is registered."))
+            return redirect("employer_detail", employer_pk=employer.pk)
+    return _employer_form_page(request, form, _("New employer"), existing)
+
+
+@role_required(*EMPLOYER_ROLES)
+def employer_edit(request, employer_pk):
+    employer = get_object_or_404(employers_visible_to(request.user), pk=employer_pk)
+    form = EmployerForm(request.POST or None, instance=employer)
+    existing = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.employer_update(
+                employer=employer, orgnr=data["orgnr"], name=data["name"], industry=data["industry"]
+            )
+        except EmployerExists as error:
+            existing = _refuse_existing(request, form, error.employer)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The employer is saved."))
+            return redirect("employer_detail", employer_pk=employer.pk)
+    return _employer_form_page(request, form, _("Edit employer"), existing, employer)
+
+
+@role_required(*EMPLOYER_ROLES)
+def employer_detail(request, employer_pk):
+    """Contact persons, the contact log with this employer and the job starts there."""
+    employer = get_object_or_404(employers_visible_to(request.user), pk=employer_pk)
+    context = {
+        "employer": employer,
+        "contacts": employer.contacts.all(),
+        "activities": activities_visible_to(request.user)
+        .filter(employer=employer)
+        .select_related("author", "candidate")
+        .order_by("-date", "-created_at")[:100],
+        "placements": placements_visible_to(request.user)
+        .filter(employer=employer)
+        .select_related("enrollment__candidate"),
+    }
+    return render(request, "employers/employer_detail.html", context)
+
+
+@role_required(*EMPLOYER_ROLES)
+def contact_person_create(request, employer_pk):
+    employer = get_object_or_404(employers_visible_to(request.user), pk=employer_pk)
+    return _contact_person_form(request, employer, None)
+
+
+@role_required(*EMPLOYER_ROLES)
+def contact_person_edit(request, contact_pk):
+    contact = get_object_or_404(
+        contact_persons_visible_to(request.user).select_related("employer"), pk=contact_pk
+    )
+    return _contact_person_form(request, contact.employer, contact)
+
+
+def _contact_person_form(request, employer, contact):
+    form = ContactPersonForm(request.POST or None, instance=contact)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contact_person_save(employer=employer, contact=contact, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The contact person is saved."))
+            return redirect("employer_detail", employer_pk=employer.pk)
+    title = _("Edit contact person") if contact else _("New contact person")
+    return render(
+        request,
+        "employers/employer_form.html",
+        {"form": form, "title": title, "employer": employer},
+    )
+
+
+# --- Placements (job starts), from the candidate file ---
+
+
+def _placement_page(request, form, candidate, title, placement=None):
+    return render(
+        request,
+        "employers/placement_form.html",
+        {"form": form, "candidate": candidate, "title": title, "placement": placement},
+    )
+
+
+@role_required(Role.SPECIALIST)
+def placement_create(request, pk):
+    """Register a job start for the candidate's current enrollment."""
+    candidate = get_object_or_404(candidates_visible_to(request.user), pk=pk)
+    enrollment = current_enrollment(request.user, candidate)
+    form = PlacementForm(request.POST or None, user=request.user)
+    if enrollment is None:
+        form.add_error(None, _("The candidate has no enrollment you hold."))
+    elif request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.placement_create(
+                enrollment=enrollment, **{name: data[name] for name in PLACEMENT_FIELDS}
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The job start is registered."))
+            return redirect("candidate_file", pk=candidate.pk)
+    access_record(request=request, candidate=candidate, page="placement")
+    return _placement_page(request, form, candidate, _("New job start"))
+
+
+def _visible_placement(request, placement_pk):
+    return get_object_or_404(
+        placements_visible_to(request.user).select_related("enrollment__candidate", "employer"),
+        pk=placement_pk,
+    )
+
+
+@role_required(Role.SPECIALIST)
+def placement_edit(request, placement_pk):
+    """Change a job start; a stale form is refused and the first edit kept."""
+    placement = _visible_placement(request, placement_pk)
+    candidate = placement.enrollment.candidate
+    form = PlacementForm(request.POST or None, instance=placement, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.placement_update(
+                placement=placement,
+                expected_version=data["version"],
+                **{name: data[name] for name in PLACEMENT_FIELDS},
+            )
+        except StaleEdit as error:
+            form.refuse_stale(error)
+            stale_errors = form.non_field_errors()
+            form = PlacementForm(instance=error.current, user=request.user)
+            form.stale_errors = stale_errors
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The job start is saved."))
+            return redirect("candidate_file", pk=candidate.pk)
+    access_record(request=request, candidate=candidate, page="placement")
+    return _placement_page(request, form, candidate, _("Edit job start"), placement)
+
+
+@role_required(Role.SPECIALIST)
+def placement_end(request, placement_pk):
+    """End a job with a date and a reason."""
+    placement = _visible_placement(request, placement_pk)
+    candidate = placement.enrollment.candidate
+    form = PlacementEndForm(request.POST or None, instance=placement)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.placement_end(
+                placement=placement,
+                end_date=data["end_date"],
+                end_reason=data["end_reason"],
+                expected_version=data["version"],
+            )
+        except StaleEdit as error:
+            form.refuse_stale(error)
+            stale_errors = form.non_field_errors()
+            form = PlacementEndForm(instance=error.current)
+            form.stale_errors = stale_errors
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The job is ended."))
+            return redirect("candidate_file", pk=candidate.pk)
+    access_record(request=request, candidate=candidate, page="placement")
+    return _placement_page(request, form, candidate, _("End the job"), placement)

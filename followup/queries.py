@@ -1,0 +1,86 @@
+"""Reads of the contact log: the specialist's week and month."""
+
+import calendar
+import dataclasses
+import datetime
+
+from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
+
+from followup.models import FIELD_LOCATIONS, Activity
+
+#: Field share target (design.md): at least 65 % of logged minutes in the field.
+FIELD_SHARE_TARGET = 0.65
+
+
+@dataclasses.dataclass
+class MinutesSummary:
+    start: datetime.date
+    end: datetime.date
+    minutes: int
+    field_minutes: int
+
+    @property
+    def field_share(self) -> float | None:
+        """Field minutes ÷ all minutes; None ("no data") when nothing is logged."""
+        if not self.minutes:
+            return None
+        return self.field_minutes / self.minutes
+
+    @property
+    def field_share_percent(self) -> int | None:
+        share = self.field_share
+        return None if share is None else round(share * 100)
+
+    @property
+    def meets_target(self) -> bool | None:
+        share = self.field_share
+        return None if share is None else share >= FIELD_SHARE_TARGET
+
+
+_FIELD = Q(location__in=FIELD_LOCATIONS)
+
+
+def minutes_summary(author, start: datetime.date, end: datetime.date) -> MinutesSummary:
+    """All and field minutes the author logged in [start, end], in one aggregate."""
+    totals = Activity.objects.filter(author=author, date__range=(start, end)).aggregate(
+        all_minutes=Coalesce(Sum("minutes"), 0),
+        field_total=Coalesce(Sum("minutes", filter=_FIELD), 0),
+    )
+    return MinutesSummary(start, end, totals["all_minutes"], totals["field_total"])
+
+
+def minutes_per_day(author, start: datetime.date, end: datetime.date) -> list[dict]:
+    """One row per day of [start, end] with all and field minutes (0 on empty days)."""
+    rows = {
+        row["date"]: row
+        for row in Activity.objects.filter(author=author, date__range=(start, end))
+        .values("date")
+        .annotate(
+            all_minutes=Sum("minutes"), field_total=Coalesce(Sum("minutes", filter=_FIELD), 0)
+        )
+        .order_by("date")
+    }
+    days = []
+    day = start
+    while day <= end:
+        row = rows.get(day, {})
+        days.append(
+            {
+                "date": day,
+                "minutes": row.get("all_minutes", 0),
+                "field_minutes": row.get("field_total", 0),
+            }
+        )
+        day += datetime.timedelta(days=1)
+    return days
+
+
+def week_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    monday = day - datetime.timedelta(days=day.weekday())
+    return monday, monday + datetime.timedelta(days=6)
+
+
+def month_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    last = calendar.monthrange(day.year, day.month)[1]
+    return day.replace(day=1), day.replace(day=last)

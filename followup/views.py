@@ -1,0 +1,226 @@
+"""The contact log: log, edit and delete activities; the specialist's week."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from audit.services import access_record
+from candidates.forms import add_service_errors
+from candidates.queries import current_enrollment
+from candidates.services import enrollment_next_contact_set
+from employers.services import normalise_orgnr
+from followup.forms import ActivityCreateForm, ActivityEditForm
+from followup.models import Activity
+from followup.queries import (
+    FIELD_SHARE_TARGET,
+    minutes_per_day,
+    minutes_summary,
+    month_of,
+    week_of,
+)
+from followup.services import (
+    ACTIVITY_FIELDS,
+    activity_delete,
+    activity_editable_by,
+    activity_log,
+    activity_update,
+)
+from ips.access import activities_visible_to, candidates_visible_to, employers_visible_to
+from ips.decorators import role_required
+from ips.locking import StaleEdit
+from ips.models import Role
+
+#: Who logs activities: specialists, and team leaders who do casework themselves.
+LOG_ROLES = (Role.SPECIALIST, Role.TEAM_LEADER)
+#: Search results offered in the candidate and employer pickers.
+OPTIONS_SHOWN = 20
+
+ACTIVITY_LOGGED_EVENT = "activityLogged"
+
+
+def _after_save(activity):
+    if activity.candidate_id:
+        return redirect("candidate_file", pk=activity.candidate_id)
+    if activity.employer_id:
+        return redirect("employer_detail", employer_pk=activity.employer_id)
+    return redirect("my_week")
+
+
+def _initial_from_query(request, form_kwargs):
+    """?candidate=<pk>&employer=<pk> preselect what the user may see."""
+    initial = {}
+    candidate_pk = request.GET.get("candidate", "")
+    if candidate_pk.isdigit():
+        candidate = candidates_visible_to(request.user).filter(pk=candidate_pk).first()
+        if candidate is not None:
+            initial["candidate"] = candidate.pk
+            enrollment = current_enrollment(request.user, candidate)
+            if enrollment is not None:
+                initial["euse_stage"] = enrollment.euse_stage
+    employer_pk = request.GET.get("employer", "")
+    if employer_pk.isdigit() and employers_visible_to(request.user).filter(pk=employer_pk).exists():
+        initial["employer"] = int(employer_pk)
+    form_kwargs["initial"] = initial
+
+
+@role_required(*LOG_ROLES)
+def activity_create(request):
+    """Log a contact. From the candidate file the form is loaded and saved
+    with htmx, and the timeline refreshes itself without a page reload."""
+    inline = bool(request.htmx) and request.GET.get("inline") == "1"
+    kwargs = {"user": request.user}
+    if request.method == "GET":
+        _initial_from_query(request, kwargs)
+    form = ActivityCreateForm(request.POST or None, **kwargs)
+    if request.method == "POST":
+        inline = bool(request.htmx)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                activity = activity_log(
+                    author=request.user, **{name: data[name] for name in ACTIVITY_FIELDS}
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                _plan_next_contact(request, activity, data.get("next_contact_date"))
+                if inline:
+                    response = render(
+                        request, "followup/_activity_saved.html", {"activity": activity}
+                    )
+                    response["HX-Trigger"] = ACTIVITY_LOGGED_EVENT
+                    return response
+                messages.success(request, _("The activity is logged."))
+                return _after_save(activity)
+    context = {"form": form, "inline": inline}
+    if inline:
+        return render(request, "followup/_activity_form.html", context)
+    return render(request, "followup/activity_form.html", context)
+
+
+def _plan_next_contact(request, activity, next_contact_date):
+    if not (activity.candidate_id and next_contact_date):
+        return
+    enrollment = current_enrollment(request.user, activity.candidate)
+    if enrollment is not None:
+        enrollment_next_contact_set(enrollment=enrollment, next_contact_date=next_contact_date)
+
+
+def _editable_activity(request, activity_pk) -> Activity:
+    activity = get_object_or_404(
+        activities_visible_to(request.user).select_related("candidate", "employer"),
+        pk=activity_pk,
+    )
+    if not activity_editable_by(activity, request.user):
+        raise PermissionDenied
+    return activity
+
+
+@role_required(*LOG_ROLES)
+def activity_edit(request, activity_pk):
+    """The author may change an activity for ACTIVITY_EDIT_DAYS days."""
+    activity = _editable_activity(request, activity_pk)
+    form = ActivityEditForm(request.POST or None, instance=activity, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            activity_update(
+                activity=activity,
+                user=request.user,
+                expected_version=data["version"],
+                **{name: data[name] for name in ACTIVITY_FIELDS},
+            )
+        except StaleEdit as error:
+            form.refuse_stale(error)
+            stale_errors = form.non_field_errors()
+            form = ActivityEditForm(instance=error.current, user=request.user)
+            form.stale_errors = stale_errors
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The activity is saved."))
+            return _after_save(activity)
+    if activity.candidate_id:
+        access_record(request=request, candidate=activity.candidate, page="activity")
+    return render(
+        request,
+        "followup/activity_form.html",
+        {"form": form, "activity": activity, "inline": False},
+    )
+
+
+@require_POST
+@role_required(*LOG_ROLES)
+def activity_remove(request, activity_pk):
+    activity = _editable_activity(request, activity_pk)
+    activity_delete(activity=activity, user=request.user)
+    if request.htmx:
+        response = HttpResponse("")
+        response["HX-Trigger"] = ACTIVITY_LOGGED_EVENT
+        return response
+    messages.success(request, _("The activity is deleted."))
+    return _after_save(activity)
+
+
+@role_required(*LOG_ROLES)
+def activity_candidate_options(request):
+    """Search as you type: the candidates the user may see whose name matches."""
+    candidates = candidates_visible_to(request.user).only("pk", "first_name", "last_name")
+    for word in request.GET.get("candidate_q", "").split():
+        candidates = candidates.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    options = [(c.pk, f"{c.first_name} {c.last_name}") for c in candidates[:OPTIONS_SHOWN]]
+    return _options(request, options, request.GET.get("candidate", ""))
+
+
+@role_required(*LOG_ROLES)
+def activity_employer_options(request):
+    """Search as you type: the employers of the user's office by name or orgnr."""
+    employers = employers_visible_to(request.user).only("pk", "name", "orgnr")
+    query = request.GET.get("employer_q", "").strip()
+    if query:
+        employers = employers.filter(
+            Q(name__icontains=query) | Q(orgnr__startswith=normalise_orgnr(query))
+        )
+    options = [(e.pk, e.name) for e in employers[:OPTIONS_SHOWN]]
+    return _options(request, options, request.GET.get("employer", ""))
+
+
+def _options(request, options, selected):
+    """The <option>s of a picker; a single match is chosen at once (one tap less)."""
+    if len(options) == 1:
+        selected = str(options[0][0])
+    return render(request, "followup/_options.html", {"options": options, "selected": selected})
+
+
+@role_required(*LOG_ROLES)
+def my_week(request):
+    """This week's and this month's activities, minutes per day and the field share."""
+    today = timezone.localdate()
+    try:
+        day = datetime.date.fromisoformat(request.GET.get("week", ""))
+    except ValueError:
+        day = today
+    week_start, week_end = week_of(day)
+    month_start, month_end = month_of(day)
+    week = minutes_summary(request.user, week_start, week_end)
+    month = minutes_summary(request.user, month_start, month_end)
+    context = {
+        "week": week,
+        "month": month,
+        "summaries": [(_("This week"), week), (_("This month"), month)],
+        "days": minutes_per_day(request.user, week_start, week_end),
+        "activities": Activity.objects.filter(
+            author=request.user, date__range=(week_start, week_end)
+        ).select_related("candidate", "employer"),
+        "target_percent": round(FIELD_SHARE_TARGET * 100),
+        "previous_week": week_start - datetime.timedelta(days=7),
+        "next_week": week_start + datetime.timedelta(days=7) if week_end < today else None,
+    }
+    return render(request, "followup/my_week.html", context)
