@@ -8,8 +8,9 @@ raises `ValidationError` with translated messages, so a form and the import
 import enum
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ips.models import Office, Role, Team, User
@@ -152,3 +153,142 @@ def user_upsert(
         if outcome == Outcome.UNCHANGED:
             outcome = Outcome.UPDATED
     return user, outcome
+
+
+# --- Accounts kept by intake admins ---------------------------------------
+
+#: The roles an intake admin gives to accounts of their office.
+ACCOUNT_ROLES = (Role.SPECIALIST, Role.TEAM_LEADER, Role.INTAKE_ADMIN)
+
+
+def _held_today(user: User) -> int:
+    from candidates.models import Enrollment  # candidates depends on ips, not the reverse
+
+    today = timezone.localdate()
+    return (
+        Enrollment.objects.active_on(today).with_holder_on(today).filter(holder_id=user.pk).count()
+    )
+
+
+def _account_errors(*, user: User, role: str, team: Team | None) -> dict[str, list]:
+    errors: dict[str, list] = {}
+    if role not in ACCOUNT_ROLES:
+        add_error(errors, "role", _("Choose job specialist, team leader or intake admin."))
+    elif role in TEAM_ROLES and team is None:
+        add_error(errors, "team", _("A job specialist or team leader must belong to a team."))
+    if user.pk and user.role == Role.SPECIALIST and role != Role.SPECIALIST:
+        held = _held_today(user)
+        if held:
+            add_error(
+                errors,
+                "role",
+                _("%(name)s holds %(count)d candidates: reassign them before changing the role.")
+                % {"name": user, "count": held},
+            )
+    return errors
+
+
+def _apply_leadership(user: User) -> None:
+    """A team leader leads their own team; someone who is no longer a leader leads none."""
+    if user.role == Role.TEAM_LEADER and user.team_id:
+        user.team.leaders.add(user)
+    elif user.role != Role.TEAM_LEADER:
+        user.led_teams.clear()
+
+
+@transaction.atomic
+def user_create(
+    *,
+    username: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    role: str,
+    team: Team | None,
+    office: Office | None,
+    fte: Decimal,
+    caseload_cap: int,
+) -> User:
+    """A new account with an unusable password: its owner chooses one through
+    a one-time link. The office follows the team when there is one."""
+    user = User(
+        username=User.normalize_username(username.strip()),
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        email=User.objects.normalize_email(email.strip()),
+        role=role,
+        team=team,
+        office=team.office if team is not None else office,
+        fte=fte,
+        caseload_cap=caseload_cap,
+    )
+    user.set_unusable_password()
+    errors = _account_errors(user=user, role=role, team=team)
+    if User.objects.filter(username__iexact=user.username).exists():
+        add_error(errors, "username", _("This username is taken."))
+    validate_instance(user, errors)
+    user.save()
+    _apply_leadership(user)
+    return user
+
+
+@transaction.atomic
+def user_update(
+    *,
+    user: User,
+    first_name: str,
+    last_name: str,
+    email: str,
+    role: str,
+    team: Team | None,
+    fte: Decimal,
+    caseload_cap: int,
+) -> User:
+    """Change an account's name, e-mail, role, team, FTE or caseload cap.
+    A specialist who holds candidates keeps the role until they are reassigned."""
+    errors = _account_errors(user=user, role=role, team=team)
+    changed_fields(
+        user,
+        {
+            "first_name": first_name.strip(),
+            "last_name": last_name.strip(),
+            "email": User.objects.normalize_email(email.strip()),
+            "role": role,
+            "team": team,
+            "fte": fte,
+            "caseload_cap": caseload_cap,
+        },
+    )
+    validate_instance(user, errors)
+    user.save()
+    _apply_leadership(user)
+    return user
+
+
+@transaction.atomic
+def user_deactivate(*, user: User, deactivated_by: User) -> User:
+    """Deactivate, never delete: history keeps its author. A specialist who
+    still holds candidates is refused until they are reassigned."""
+    errors: dict[str, list] = {}
+    if user.pk == deactivated_by.pk:
+        add_error(errors, NON_FIELD_ERRORS, _("You cannot deactivate your own account."))
+    held = _held_today(user)
+    if held:
+        add_error(
+            errors,
+            NON_FIELD_ERRORS,
+            _("%(name)s holds %(count)d candidates: reassign them before deactivating.")
+            % {"name": user, "count": held},
+        )
+    if errors:
+        raise ValidationError(errors)
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    return user
+
+
+@transaction.atomic
+def user_reactivate(*, user: User) -> User:
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    return user

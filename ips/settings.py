@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "reports",
     "audit",
     "privacy",
+    "intake",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

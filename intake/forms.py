@@ -1,0 +1,251 @@
+"""Forms of the intake: they validate input; the views call one service."""
+
+import uuid
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from candidates.models import DischargeReason, ProtectedAddress, ReferrerKind
+from ips.locking import VersionedFormMixin
+from ips.models import Role, Team, User
+from ips.services import ACCOUNT_ROLES
+from ips.validators import validate_fnr
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ReferralForm(forms.Form):
+    """A referral (henvisning). The only eligibility questions are age and the
+    wish to work: the form has no other ground to refuse (zero exclusion)."""
+
+    token = forms.UUIDField(widget=forms.HiddenInput)
+    referral_date = forms.DateField(label=_("Referral received"), widget=DATE)
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    birth_date = forms.DateField(label=_("Birth date"), widget=DATE)
+    fnr = forms.CharField(
+        label=_("Fødselsnummer or D-nummer"),
+        required=False,
+        max_length=20,
+        help_text=_("Optional. 11 digits."),
+    )
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=30)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    address = forms.CharField(label=_("Address"), required=False, max_length=200)
+    postal_code = forms.RegexField(
+        label=_("Postal code"),
+        regex=r"^\d{4}$",
+        required=False,
+        error_messages={"invalid": _("A postal code has 4 digits.")},
+    )
+    city = forms.CharField(label=_("City"), required=False, max_length=100)
+    protected_address = forms.ChoiceField(
+        label=_("Protected address"),
+        choices=ProtectedAddress.choices,
+        required=False,
+        help_text=_("Contact details of a protected person are shown only to their specialist."),
+    )
+    referrer_kind = forms.ChoiceField(
+        label=_("Referred by"), choices=ReferrerKind.choices, widget=forms.RadioSelect
+    )
+    referrer_contact = forms.CharField(
+        label=_("Referrer's name and contact"),
+        required=False,
+        max_length=200,
+        help_text=_("Name, phone or e-mail of the NAV adviser or treatment provider."),
+    )
+    referral_reason = forms.CharField(
+        label=_("Short reason for the referral"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    employed_at_referral = forms.BooleanField(
+        label=_("In paid work now (on sick leave or with a job at risk)"), required=False
+    )
+    consent_to_share = forms.BooleanField(
+        label=_("Consents to NAV and the treatment service sharing information"), required=False
+    )
+    wants_work = forms.TypedChoiceField(
+        label=_("Does the person want ordinary paid work?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("token", uuid.uuid4())
+            self.initial.setdefault("referral_date", timezone.localdate())
+
+    def clean_fnr(self):
+        fnr = "".join(self.cleaned_data["fnr"].split())
+        if fnr:
+            validate_fnr(fnr)
+        return fnr or None
+
+    def clean_referral_date(self):
+        day = self.cleaned_data["referral_date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The referral date cannot be in the future."))
+        return day
+
+    def clean_birth_date(self):
+        day = self.cleaned_data["birth_date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The birth date cannot be in the future."))
+        return day
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("referrer_kind")
+        if kind and kind != ReferrerKind.SELF and not cleaned.get("referrer_contact"):
+            self.add_error("referrer_contact", _("Give the referrer's name and how to reach them."))
+        return cleaned
+
+
+class AssignmentForm(VersionedFormMixin, forms.Form):
+    specialist = forms.ModelChoiceField(label=_("Specialist"), queryset=User.objects.none())
+    from_date = forms.DateField(label=_("From date"), widget=DATE)
+    override_reason = forms.CharField(
+        label=_("Reason for exceeding the caseload cap (team leaders only)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, enrollment, specialists, may_override, **kwargs):
+        self.instance = enrollment
+        super().__init__(*args, **kwargs)
+        self.fields["specialist"].queryset = specialists
+        self.fields["specialist"].label_from_instance = lambda user: (
+            f"{user} ({user.team})" if user.team_id else str(user)
+        )
+        if not self.is_bound:
+            self.initial["from_date"] = timezone.localdate()
+        if not may_override:
+            del self.fields["override_reason"]
+
+
+class DischargeForm(VersionedFormMixin, forms.Form):
+    discharge_date = forms.DateField(label=_("Discharge date"), widget=DATE)
+    discharge_reason = forms.ChoiceField(label=_("Reason"), choices=DischargeReason.choices)
+
+    def __init__(self, *args, enrollment, **kwargs):
+        self.instance = enrollment
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["discharge_date"] = timezone.localdate()
+
+
+class AccountForm(forms.Form):
+    """An account of the office: specialist, team leader or intake admin."""
+
+    username = forms.RegexField(
+        label=_("Username"),
+        regex=r"^[\w.@+-]+$",
+        max_length=150,
+        error_messages={"invalid": _("Letters, digits and . @ + - _ only.")},
+    )
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(
+        label=_("E-mail"), help_text=_("The link to choose a password is sent here.")
+    )
+    role = forms.ChoiceField(
+        label=_("Role"), choices=[(role.value, role.label) for role in ACCOUNT_ROLES]
+    )
+    team = forms.ModelChoiceField(
+        label=_("Team"),
+        queryset=Team.objects.none(),
+        required=False,
+        help_text=_("Required for job specialists and team leaders."),
+    )
+    fte = forms.DecimalField(
+        label=_("FTE"),
+        min_value=0.01,
+        max_value=1,
+        max_digits=3,
+        decimal_places=2,
+        initial=1,
+        help_text=_("Share of a full-time position, e.g. 0.6."),
+    )
+    caseload_cap = forms.IntegerField(
+        label=_("Caseload cap"), min_value=1, max_value=100, initial=20
+    )
+
+    def __init__(self, *args, teams, account=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams
+        if account is not None:
+            del self.fields["username"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("role") in (Role.SPECIALIST, Role.TEAM_LEADER) and not cleaned.get("team"):
+            self.add_error("team", _("A job specialist or team leader must belong to a team."))
+        return cleaned
+
+
+class TeamForm(forms.Form):
+    name = forms.CharField(label=_("Team name"), max_length=120)
+
+    def __init__(self, *args, office, **kwargs):
+        self.office = office
+        super().__init__(*args, **kwargs)
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if Team.objects.filter(office=self.office, name__iexact=name).exists():
+            raise forms.ValidationError(_("The office already has a team with this name."))
+        return name
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field, as Django's documentation shows."""
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        return [super().clean(data, initial)]
+
+
+class ImportUploadForm(forms.Form):
+    files = MultipleFileField(
+        label=_("Files"),
+        widget=MultipleFileInput(attrs={"accept": ".csv,.xlsx"}),
+        help_text=_(
+            "CSV files named as in the import format (teams.csv, users.csv, …), several at "
+            "once, or an XLSX workbook with one sheet per file name."
+        ),
+    )
+
+    def clean_files(self):
+        files = [upload for upload in self.cleaned_data["files"] if upload]
+        if not files:
+            raise forms.ValidationError(_("Choose one or more files."))
+        limit = settings_limit()
+        if sum(upload.size for upload in files) > limit:
+            raise forms.ValidationError(
+                _("The upload is too large: at most %(size)d MB at a time.")
+                % {"size": limit // (1024 * 1024)}
+            )
+        for upload in files:
+            if not upload.name.lower().endswith((".csv", ".xlsx")):
+                raise forms.ValidationError(
+                    _("%(name)s is neither a CSV file nor an XLSX workbook.")
+                    % {"name": upload.name}
+                )
+        return files
+
+
+def settings_limit() -> int:
+    """Bytes an import upload may hold; it is kept in the session until confirmed."""
+    return getattr(settings, "IMPORT_UPLOAD_MAX_BYTES", 2 * 1024 * 1024)

@@ -1,0 +1,31 @@
+from django.urls import path
+
+from intake import views
+
+urlpatterns = [
+    path("referrals/new/", views.referral_create, name="referral_create"),
+    path("waiting-list/", views.waiting_list, name="waiting_list"),
+    path("enrollments/<int:enrollment_pk>/", views.intake_enrollment, name="intake_enrollment"),
+    path(
+        "enrollments/<int:enrollment_pk>/assign/",
+        views.assignment_create,
+        name="assignment_create",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/discharge/",
+        views.enrollment_discharge,
+        name="enrollment_discharge",
+    ),
+    path("users/new/", views.account_create, name="account_create"),
+    path("users/<int:user_pk>/edit/", views.account_edit, name="account_edit"),
+    path("users/<int:user_pk>/deactivate/", views.account_deactivate, name="account_deactivate"),
+    path("users/<int:user_pk>/reactivate/", views.account_reactivate, name="account_reactivate"),
+    path(
+        "users/<int:user_pk>/password-link/",
+        views.account_password_link,
+        name="account_password_link",
+    ),
+    path("teams/", views.team_create, name="team_create"),
+    path("import/", views.import_upload, name="import_upload"),
+    path("import/confirm/", views.import_confirm, name="import_confirm"),
+]

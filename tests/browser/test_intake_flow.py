@@ -1,0 +1,67 @@
+"""From the door to a caseload: an intake admin registers a referral, finds it
+on the waiting list, is refused a full specialist, assigns one with room; the
+specialist then sees the candidate on their caseload."""
+
+import pytest
+from django.urls import reverse
+
+from candidates.models import Assignment, Enrollment
+from tests import factories
+
+
+@pytest.fixture
+def full_specialist(specialist, office):
+    """Kari, with a cap of 1 that she has reached."""
+    specialist.caseload_cap = 1
+    specialist.save()
+    factories.AssignmentFactory(
+        enrollment=factories.EnrollmentFactory(office=office), specialist=specialist
+    )
+    return specialist
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_intake_admin_takes_a_referral_to_a_specialists_caseload(
+    browser_page, desktop_page, intake, full_specialist, teammate
+):
+    page = browser_page.log_in(intake)
+    tab = page.tab
+
+    page.go(reverse("referral_create"))
+    tab.check("#id_wants_work_0")
+    tab.fill("#id_birth_date", "1991-04-20")
+    tab.fill("#id_first_name", "Sara")
+    tab.fill("#id_last_name", "Solberg")
+    tab.fill("#id_phone", "41234567")
+    tab.check("#id_referrer_kind_0")
+    tab.fill("#id_referrer_contact", "Nina NAV, 55 55 55 55")
+    tab.fill("#id_referral_reason", "Wants to work in a shop.")
+    tab.check("#id_consent_to_share")
+    page.screenshot("intake-referral-phone")
+    tab.click("#referral-form button[type=submit]")
+    tab.wait_for_url("**" + reverse("waiting_list"))
+    assert "Sara Solberg" in tab.inner_text("#waiting-list")
+    page.screenshot("intake-waiting-list-phone")
+    enrollment = Enrollment.objects.get(candidate__last_name="Solberg")
+
+    tab.click(f"a[href='{reverse('assignment_create', args=[enrollment.pk])}']")
+    tab.select_option("#id_specialist", str(full_specialist.pk))
+    tab.click("#assignment-form button[type=submit]")
+    tab.wait_for_selector("#id_specialist.is-invalid")
+    assert "Ola Hansen" in tab.inner_text("#div_id_specialist")
+    assert not Assignment.objects.filter(enrollment=enrollment).exists()
+    page.screenshot("intake-assignment-refused-phone")
+
+    tab.select_option("#id_specialist", str(teammate.pk))
+    tab.click("#assignment-form button[type=submit]")
+    tab.wait_for_url("**" + reverse("intake_enrollment", args=[enrollment.pk]))
+    assert "Ola Hansen" in tab.inner_text("#assignment-history")
+    assert Assignment.objects.get(enrollment=enrollment).specialist == teammate
+    page.screenshot("intake-assigned-phone")
+    assert page.csp_violations == []
+
+    specialist_page = desktop_page.log_in(teammate)
+    specialist_page.go(reverse("caseload"))
+    assert "Solberg" in specialist_page.tab.content()
+    specialist_page.screenshot("intake-new-candidate-on-caseload")
+    assert specialist_page.csp_violations == []
