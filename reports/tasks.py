@@ -99,8 +99,18 @@ def current_periods(today: datetime.date) -> list[tuple[datetime.date, datetime.
     ]
 
 
+def nightly_periods(today: datetime.date) -> list[tuple[datetime.date, datetime.date]]:
+    """The current month, quarter and year, and the 11 months before: the
+    dashboards' trends read those months from the snapshots."""
+    from reports.dashboard import trend_months
+
+    periods = current_periods(today)
+    return periods + [month for month in trend_months(today) if month not in periods]
+
+
 @shared_task(**TASK_OPTIONS)
 def nightly_recompute() -> list[dict]:
-    """Beat entry: recompute the current month, quarter and year as of today."""
+    """Beat entry: recompute the current month, quarter and year, and the
+    trend months, as of today."""
     today = timezone.localdate()
-    return [recompute_request(start, end, today) for start, end in current_periods(today)]
+    return [recompute_request(start, end, today) for start, end in nightly_periods(today)]

@@ -1,0 +1,575 @@
+"""Reads for the dashboards: stored snapshots (computed live when missing),
+each figure judged against its target, trends and small-group suppression.
+
+The rules for "close to target", "no data" and suppression are written down
+in docs/metrics.md ("Dashboards").
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+
+from ips.models import Role, Team, User
+from reports import metrics
+from reports.forms import month_bounds
+from reports.models import MetricSnapshot, Scope
+
+MET, CLOSE, NOT_MET, NO_DATA, SUPPRESSED = "met", "close", "not_met", "no_data", "suppressed"
+
+#: Groups with fewer candidates than this are not shown to analysts.
+MIN_GROUP_SIZE = 5
+
+#: How far from the target still counts as "close".
+CLOSE_SHARE_POINTS = 0.10
+CLOSE_CASELOAD_PER_FTE = 2
+CLOSE_SHARE_OF_TARGET = 0.75
+CLOSE_EXTRA_DAYS = 10
+
+
+@dataclass(frozen=True)
+class Metric:
+    key: str
+    label: str
+    definition: str
+    target: str
+    drill: str
+
+
+METRICS = [
+    Metric(
+        "caseload",
+        _("Caseload"),
+        _(
+            "Enrollments active on the last day of the period held by the specialist, "
+            "and the same per full-time equivalent (FTE)."
+        ),
+        _("12–20 per FTE"),
+        "caseload",
+    ),
+    Metric(
+        "field_share",
+        _("Field share"),
+        _(
+            "Minutes logged at an employer's workplace or elsewhere in the community, "
+            "divided by all minutes logged in the period."
+        ),
+        _("at least 65 %"),
+        "weeks",
+    ),
+    Metric(
+        "in_work",
+        _("In work within a year"),
+        _(
+            "Candidates out of work at referral with intake in the period and a full "
+            "year of follow-up who started a competitive job within 365 days of intake "
+            "(n/N). Younger intakes are pending, not counted."
+        ),
+        _("at least 65 %"),
+        "cohort",
+    ),
+    Metric(
+        "new_in_work",
+        _("New in work"),
+        _(
+            "Candidates out of work at referral whose first competitive job started in "
+            "the period, against 9 a year pro-rated by FTE and by the share of the year passed."
+        ),
+        _("9 a year per FTE, pro-rated"),
+        "job_starts",
+    ),
+    Metric(
+        "days_to_contact",
+        _("Days to first employer contact"),
+        _(
+            "Median days from intake to the first face-to-face employer contact about "
+            "the candidate, for intakes in the period."
+        ),
+        _("at most 30 days"),
+        "first_contact",
+    ),
+    Metric(
+        "employer_contacts",
+        _("Employer contacts per week"),
+        _("Face-to-face contacts with employers per specialist per week in the period."),
+        _("at least 6"),
+        "weeks",
+    ),
+]
+METRICS_BY_KEY = {metric.key: metric for metric in METRICS}
+
+STATUS_LABELS = {
+    MET: _("target met"),
+    CLOSE: _("close to target"),
+    NOT_MET: _("target not met"),
+    NO_DATA: _("no data"),
+    SUPPRESSED: _("fewer than 5 candidates: not shown"),
+}
+
+
+@dataclass
+class Cell:
+    """One figure as the page shows it: text, detail and status against the target."""
+
+    metric: Metric
+    text: str
+    status: str
+    detail: str = ""
+    url: str = ""
+
+    @property
+    def status_label(self):
+        return STATUS_LABELS[self.status]
+
+
+@dataclass
+class Row:
+    scope: str
+    scope_id: int | None
+    label: str
+    figures: dict | None
+    cells: list[Cell] = field(default_factory=list)
+    user: User | None = None
+    link: str = ""
+
+
+@dataclass
+class Freshness:
+    computed_at: datetime.datetime | None
+    as_of: datetime.date | None
+    live: bool
+
+
+def _percent(value: float) -> str:
+    return f"{number_format(value * 100, 1)} %"
+
+
+def _number(value, places: int = 1) -> str:
+    return number_format(value, places)
+
+
+def _at_least(value, target, close) -> str:
+    if value >= target:
+        return MET
+    return CLOSE if value >= close else NOT_MET
+
+
+def judge(metric: Metric, figures: dict | None, *, suppress: bool = False) -> Cell:
+    """The cell of `metric` for one row's figures. No figure: "no data", never
+    0 % and never red."""
+    no_data = Cell(metric, str(STATUS_LABELS[NO_DATA]), NO_DATA)
+    if figures is None:
+        return no_data
+    if suppress:
+        return Cell(metric, "<5", SUPPRESSED)
+    key = metric.key
+    if key == "caseload":
+        per_fte = figures["caseload_per_fte"]
+        if per_fte is None:
+            return no_data
+        low, high = metrics.CASELOAD_PER_FTE_BAND
+        if low <= per_fte <= high:
+            status = MET
+        elif low - CLOSE_CASELOAD_PER_FTE <= per_fte <= high + CLOSE_CASELOAD_PER_FTE:
+            status = CLOSE
+        else:
+            status = NOT_MET
+        detail = _("%(per_fte)s per FTE") % {"per_fte": _number(per_fte)}
+        return Cell(metric, str(figures["caseload"]), status, detail)
+    if key == "field_share":
+        share = figures["field_share"]
+        if share is None:
+            return no_data
+        target = metrics.FIELD_SHARE_TARGET
+        status = _at_least(share, target, target - CLOSE_SHARE_POINTS)
+        detail = _("%(field)s of %(logged)s min") % {
+            "field": figures["field_minutes"],
+            "logged": figures["logged_minutes"],
+        }
+        return Cell(metric, _percent(share), status, detail)
+    if key == "in_work":
+        in_work = figures["in_work_within_year"]
+        counts = _("%(n)s/%(N)s, %(pending)s pending") % {
+            "n": in_work["numerator"],
+            "N": in_work["denominator"],
+            "pending": in_work["pending"],
+        }
+        if in_work["rate"] is None:
+            return Cell(metric, str(STATUS_LABELS[NO_DATA]), NO_DATA, counts)
+        target = metrics.IN_WORK_WITHIN_YEAR_TARGET
+        status = _at_least(in_work["rate"], target, target - CLOSE_SHARE_POINTS)
+        return Cell(metric, _percent(in_work["rate"]), status, counts)
+    if key == "new_in_work":
+        target = figures["new_in_work_target"]
+        detail = _("target %(target)s") % {"target": _number(target)}
+        if not target:
+            return Cell(metric, str(figures["new_in_work"]), NO_DATA, detail)
+        status = _at_least(figures["new_in_work"], target, target * CLOSE_SHARE_OF_TARGET)
+        return Cell(metric, str(figures["new_in_work"]), status, detail)
+    if key == "days_to_contact":
+        days = figures["days_to_first_employer_contact"]
+        if days is None:
+            return no_data
+        target = metrics.DAYS_TO_EMPLOYER_CONTACT_TARGET
+        if days <= target:
+            status = MET
+        elif days <= target + CLOSE_EXTRA_DAYS:
+            status = CLOSE
+        else:
+            status = NOT_MET
+        return Cell(metric, _number(days), status, _("median days"))
+    if key == "employer_contacts":
+        per_week = employer_contacts_per_week(figures)
+        if per_week is None:
+            return no_data
+        target = metrics.EMPLOYER_CONTACTS_PER_WEEK_TARGET
+        status = _at_least(per_week, target, target * CLOSE_SHARE_OF_TARGET)
+        detail = _("%(n)s contacts") % {"n": figures["employer_contacts"]}
+        return Cell(metric, _number(per_week), status, detail)
+    raise ValueError(key)
+
+
+def employer_contacts_per_week(figures: dict) -> float | None:
+    """Nothing logged at all in the period is missing data, not zero contacts."""
+    if not figures["logged_minutes"]:
+        return None
+    return figures["employer_contacts_per_week"]
+
+
+def is_small_group(figures: dict | None) -> bool:
+    """A group of fewer than five candidates (caseload on the period's end)."""
+    return figures is not None and figures["caseload"] < MIN_GROUP_SIZE
+
+
+def judged_row(row: Row, *, suppress_small: bool = False) -> Row:
+    small = suppress_small and is_small_group(row.figures)
+    cells = []
+    for metric in METRICS:
+        cell = judge(metric, row.figures, suppress=small)
+        if (
+            suppress_small
+            and not small
+            and metric.key == "in_work"
+            and row.figures is not None
+            and 0 < row.figures["in_work_within_year"]["denominator"] < MIN_GROUP_SIZE
+        ):
+            cell = Cell(metric, "<5", SUPPRESSED)
+        cells.append(cell)
+    row.cells = cells
+    return row
+
+
+# --- Reading snapshots -------------------------------------------------------
+
+
+def report_rows(report: dict) -> dict[tuple[str, int | None], dict]:
+    """A fidelity_report keyed like the snapshots: (scope, scope id)."""
+    rows = {(Scope.SPECIALIST.value, r["id"]): r for r in report["specialists"]}
+    rows |= {(Scope.TEAM.value, r["id"]): r for r in report["teams"]}
+    rows |= {(Scope.OFFICE.value, r["id"]): r for r in report["offices"]}
+    if report["total"] is not None:
+        rows[(Scope.TOTAL.value, None)] = report["total"]
+    return rows
+
+
+def _scopes_q(keys) -> Q:
+    q = Q(pk__in=[])
+    by_scope: dict[str, list] = {}
+    for scope, scope_id in keys:
+        by_scope.setdefault(scope, []).append(scope_id)
+    for scope, ids in by_scope.items():
+        if scope == Scope.TOTAL:
+            q |= Q(scope=scope, scope_id__isnull=True)
+        else:
+            q |= Q(scope=scope, scope_id__in=ids)
+    return q
+
+
+def stored_or_live(
+    periods: list[tuple[datetime.date, datetime.date]],
+    required: list[tuple[str, int | None]],
+    optional: list[tuple[str, int | None]],
+    live: Callable[[datetime.date, datetime.date, datetime.date], dict],
+) -> dict[tuple[datetime.date, datetime.date], tuple[dict, Freshness]]:
+    """The figures of each period, read from the snapshots in one query.
+
+    A period missing any of the `required` scopes is computed live with
+    `live(start, end, today)` (not stored: "Recompute now" or the nightly run
+    stores it), so a page never mixes stored and live figures of one period.
+    """
+    starts = {start for start, _end in periods}
+    snapshots = MetricSnapshot.objects.filter(
+        _scopes_q([*required, *optional]), period_start__in=starts
+    ).order_by()
+    found: dict = {}
+    for snapshot in snapshots:
+        found.setdefault((snapshot.period_start, snapshot.period_end), {})[
+            (snapshot.scope, snapshot.scope_id)
+        ] = snapshot
+    result = {}
+    for start, end in periods:
+        stored = found.get((start, end), {})
+        if required and all(key in stored for key in required):
+            used = list(stored.values())
+            result[(start, end)] = (
+                {key: snapshot.figures for key, snapshot in stored.items()},
+                Freshness(
+                    computed_at=min(s.computed_at for s in used),
+                    as_of=min(s.as_of for s in used),
+                    live=False,
+                ),
+            )
+        else:
+            today = timezone.localdate()
+            result[(start, end)] = (
+                report_rows(live(start, end, today)),
+                Freshness(computed_at=timezone.now(), as_of=today, live=True),
+            )
+    return result
+
+
+def team_members(teams) -> list[User]:
+    """Job specialists of the teams, active ones and those who left with figures."""
+    return list(
+        User.objects.filter(role=Role.SPECIALIST, team__in=teams)
+        .select_related("team")
+        .order_by("team__name", "last_name", "first_name", "username")
+    )
+
+
+def _team_report(team_ids: list[int]):
+    def live(start, end, as_of):
+        members = User.objects.filter(role=Role.SPECIALIST, team_id__in=team_ids)
+        return metrics.fidelity_report(
+            start, end, as_of, specialists=members, levels=("specialist", "team")
+        )
+
+    return live
+
+
+def _overall_report(start, end, as_of):
+    return metrics.fidelity_report(start, end, as_of, levels=("team", "office", "total"))
+
+
+@dataclass
+class TeamBlock:
+    team: Team
+    rows: list[Row]
+    pooled: Row
+
+    @property
+    def all_rows(self) -> list[Row]:
+        return [*self.rows, self.pooled]
+
+
+def team_table(teams: list[Team], start, end) -> tuple[list[TeamBlock], Freshness]:
+    """Per team: one row per specialist and the pooled team row."""
+    members = team_members(teams)
+    team_ids = [team.pk for team in teams]
+    required = [(Scope.TEAM.value, pk) for pk in team_ids]
+    optional = [(Scope.SPECIALIST.value, person.pk) for person in members]
+    figures, freshness = stored_or_live([(start, end)], required, optional, _team_report(team_ids))[
+        (start, end)
+    ]
+    blocks = []
+    for team in teams:
+        rows = []
+        for person in members:
+            if person.team_id != team.pk:
+                continue
+            own = figures.get((Scope.SPECIALIST.value, person.pk))
+            if own is None and not person.is_active:
+                continue
+            rows.append(
+                judged_row(Row(Scope.SPECIALIST.value, person.pk, str(person), own, user=person))
+            )
+        pooled = judged_row(
+            Row(
+                Scope.TEAM.value,
+                team.pk,
+                str(_("Team %(name)s (pooled)") % {"name": team.name}),
+                figures.get((Scope.TEAM.value, team.pk)),
+            )
+        )
+        blocks.append(TeamBlock(team, rows, pooled))
+    return blocks, freshness
+
+
+def comparison_table(
+    teams: list[Team], offices, start, end, *, with_total: bool, suppress_small: bool
+) -> tuple[list[Row], list[Row], Row | None, Freshness]:
+    """Team, office and total rows: aggregates only, no person in them."""
+    required = [(Scope.TEAM.value, team.pk) for team in teams if team.has_specialists]
+    required += [(Scope.OFFICE.value, office.pk) for office in offices]
+    if with_total:
+        required.append((Scope.TOTAL.value, None))
+    figures, freshness = stored_or_live([(start, end)], required, [], _overall_report)[(start, end)]
+    team_rows = [
+        judged_row(
+            Row(
+                Scope.TEAM.value,
+                team.pk,
+                f"{team.office.name} · {team.name}",
+                figures.get((Scope.TEAM.value, team.pk)),
+            ),
+            suppress_small=suppress_small,
+        )
+        for team in teams
+    ]
+    office_rows = [
+        judged_row(
+            Row(
+                Scope.OFFICE.value,
+                office.pk,
+                office.name,
+                figures.get((Scope.OFFICE.value, office.pk)),
+            ),
+            suppress_small=suppress_small,
+        )
+        for office in offices
+    ]
+    total = None
+    if with_total:
+        total = judged_row(
+            Row(
+                Scope.TOTAL.value,
+                None,
+                str(_("All offices")),
+                figures.get((Scope.TOTAL.value, None)),
+            ),
+            suppress_small=suppress_small,
+        )
+    return team_rows, office_rows, total, freshness
+
+
+# --- Trends -----------------------------------------------------------------
+
+
+def trend_months(
+    today: datetime.date, count: int = 12
+) -> list[tuple[datetime.date, datetime.date]]:
+    """The last `count` calendar months, the current one last."""
+    months = []
+    year, month = today.year, today.month
+    for _n in range(count):
+        months.append(month_bounds(datetime.date(year, month, 1)))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return months[::-1]
+
+
+def _in_work_rate(figures):
+    return figures["in_work_within_year"]["rate"]
+
+
+#: key, title, unit, how to read the value from the figures, target lines.
+TRENDS = [
+    ("field_share", _("Field share"), "%", "field_share", [(_("target 65 %"), 65)]),
+    ("in_work", _("In work within a year"), "%", "in_work", [(_("target 65 %"), 65)]),
+    (
+        "caseload",
+        _("Caseload per FTE"),
+        "",
+        "caseload_per_fte",
+        [(_("band low 12"), 12), (_("band high 20"), 20)],
+    ),
+    (
+        "new_in_work",
+        _("New in work per FTE"),
+        "",
+        "new_in_work_per_fte",
+        [(_("target 0.75 a month (9 a year)"), round(metrics.NEW_IN_WORK_PER_YEAR_TARGET / 12, 2))],
+    ),
+    (
+        "days_to_contact",
+        _("Days to first employer contact"),
+        "",
+        "days_to_first_employer_contact",
+        [(_("target 30"), metrics.DAYS_TO_EMPLOYER_CONTACT_TARGET)],
+    ),
+    (
+        "employer_contacts",
+        _("Employer contacts per week"),
+        "",
+        "employer_contacts_per_week",
+        [(_("target 6"), metrics.EMPLOYER_CONTACTS_PER_WEEK_TARGET)],
+    ),
+]
+
+
+def trend_value(figures: dict | None, key: str):
+    if figures is None:
+        return None
+    if key == "field_share":
+        share = figures["field_share"]
+        return None if share is None else round(share * 100, 1)
+    if key == "in_work":
+        rate = _in_work_rate(figures)
+        return None if rate is None else round(rate * 100, 1)
+    if key == "employer_contacts_per_week":
+        return employer_contacts_per_week(figures)
+    return figures[key]
+
+
+def trends(
+    series: list[tuple[str, tuple[str, int | None]]],
+    required: list[tuple[str, int | None]],
+    live,
+    today: datetime.date | None = None,
+) -> dict:
+    """Chart data for the last 12 months: one chart per metric, one line per
+    entry of `series` (label, snapshot key), and the target lines."""
+    months = trend_months(today or timezone.localdate())
+    per_month = stored_or_live(months, required, [key for _label, key in series], live)
+    labels = [start.strftime("%Y-%m") for start, _end in months]
+    charts = []
+    for key, title, unit, field_name, targets in TRENDS:
+        values = [
+            [trend_value(per_month[month][0].get(scope_key), field_name) for month in months]
+            for _label, scope_key in series
+        ]
+        charts.append(
+            {
+                "key": key,
+                "title": str(title),
+                "unit": unit,
+                "targets": [{"label": str(label), "value": value} for label, value in targets],
+                "series": [
+                    {"label": label, "values": line}
+                    for (label, _key), line in zip(series, values, strict=True)
+                ],
+                "table": [
+                    {"month": month, "values": [line[n] for line in values]}
+                    for n, month in enumerate(labels)
+                ],
+            }
+        )
+    return {"labels": labels, "charts": charts}
+
+
+def team_trends(team: Team, members: list[User]) -> dict:
+    series = [(str(_("Team %(name)s") % {"name": team.name}), (Scope.TEAM.value, team.pk))]
+    series += [(str(person), (Scope.SPECIALIST.value, person.pk)) for person in members]
+    return trends(series, [(Scope.TEAM.value, team.pk)], _team_report([team.pk]))
+
+
+def specialist_trends(person: User) -> dict:
+    series = [(str(person), (Scope.SPECIALIST.value, person.pk))]
+    if person.team_id:
+        series.append(
+            (
+                str(_("Team %(name)s") % {"name": person.team.name}),
+                (Scope.TEAM.value, person.team_id),
+            )
+        )
+        return trends(series, [(Scope.TEAM.value, person.team_id)], _team_report([person.team_id]))
+
+    def live(start, end, as_of):
+        return metrics.fidelity_report(
+            start, end, as_of, specialists=User.objects.filter(pk=person.pk), levels=("specialist",)
+        )
+
+    return trends(series, [(Scope.SPECIALIST.value, person.pk)], live)
