@@ -38,3 +38,29 @@ def security_event_record(*, request, subject, event: str) -> LogEntry:
         changes={"security_event": [None, event]},
         additional_data={"event": event, "path": request.path},
     )
+
+
+def access_records(*, request, candidates, page: str) -> list[LogEntry]:
+    """One access entry per candidate in `candidates` (a list page showing
+    person data), written in one insert: the same entries access_record writes."""
+    from auditlog.cid import get_cid
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type = ContentType.objects.get_for_model(Candidate)
+    remote_addr = _remote_addr(request)
+    cid = get_cid()
+    entries = [
+        LogEntry(
+            content_type=content_type,
+            object_pk=str(candidate.pk),
+            object_id=candidate.pk,
+            object_repr=str(candidate),
+            action=LogEntry.Action.ACCESS,
+            actor=request.user,
+            remote_addr=remote_addr,
+            cid=cid,
+            additional_data={"page": page, "path": request.path},
+        )
+        for candidate in {candidate.pk: candidate for candidate in candidates}.values()
+    ]
+    return LogEntry.objects.bulk_create(entries)

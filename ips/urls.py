@@ -64,8 +64,13 @@ urlpatterns = [
         name="account_reset_second_factor",
     ),
     path("users/<int:pk>/unlock/", views.account_unlock, name="account_unlock"),
+    path("", include("candidates.urls")),
+    path("", include("followup.urls")),
+    path("", include("employers.urls")),
+    path("reports/", include("reports.urls")),
     path("audit/", include("audit.urls")),
     path("privacy/", include("privacy.urls")),
+    path("intake/", include("intake.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -23,6 +23,11 @@ RECOVERY_CODE_COUNT = 10
 
 @login_required
 def home(request):
+    if request.user.role == Role.SPECIALIST and not request.user.is_superuser:
+        return redirect("caseload")
+    # A team leader's default page is the team dashboard.
+    if request.user.role == Role.TEAM_LEADER and not request.user.is_superuser:
+        return redirect("dashboard")
     return render(request, "ips/home.html")
 
 

@@ -33,10 +33,16 @@ LEADER_AND_INTAKE_BY_RECORD = every(
     403, specialist=403, leader=(200, 404), intake=(200, 404), superuser=(200, 200)
 )
 LEADER_BY_RECORD = every(403, leader=(200, 404), superuser=(200, 200))
+SPECIALIST_AND_LEADER = every(403, specialist=200, leader=200, superuser=200)
+SPECIALIST_AND_LEADER_BY_RECORD = every(
+    403, specialist=(200, 404), leader=(200, 404), superuser=(200, 200)
+)
+SPECIALIST_BY_RECORD = every(403, specialist=(200, 404), superuser=(200, 200))
 ACCOUNT_ACTION = every(403, leader=(302, 404), intake=(302, 404), superuser=(302, 302))
 
 MATRIX = {
-    "home": ("get", every(200)),
+    # leaders land on their dashboard, specialists on their caseload
+    "home": ("get", every(200, leader=302, specialist=302)),
     "login": ("get", public(200)),  # a signed-in user may log in as someone else
     "logout": ("get", every(405, password_only=405)),
     "two_factor:setup": ("get", every(302, password_only=200)),
@@ -57,6 +63,76 @@ MATRIX = {
     "candidate_access_log_csv": ("get", LEADER_AND_INTAKE_BY_RECORD),
     "candidate_record_json": ("get", LEADER_BY_RECORD),
     "candidate_record_page": ("get", LEADER_BY_RECORD),
+    # The specialist's day (candidates/, followup/, employers/ urls). own = kari's
+    # candidate, activity, placement; employer and contact person of office Vestfold.
+    "caseload": ("get", SPECIALIST_AND_LEADER),
+    "candidate_file": ("get", SPECIALIST_AND_LEADER_BY_RECORD),
+    "candidate_timeline": ("get", SPECIALIST_AND_LEADER_BY_RECORD),
+    "candidate_edit": ("get", SPECIALIST_BY_RECORD),
+    "candidate_profile_edit": ("get", SPECIALIST_BY_RECORD),
+    "candidate_plan": ("get", SPECIALIST_BY_RECORD),
+    "candidate_protection": (
+        "get",
+        every(
+            403, specialist=(200, 404), leader=(200, 404), intake=(200, 404), superuser=(200, 200)
+        ),
+    ),
+    "activity_create": ("get", SPECIALIST_AND_LEADER),
+    # Only the author edits: the leader and the superuser see kari's activity but get 403.
+    "activity_edit": (
+        "get",
+        every(403, specialist=(200, 404), leader=(403, 404), superuser=(403, 403)),
+    ),
+    "activity_delete": (
+        "post",
+        every(403, specialist=(302, 404), leader=(403, 404), superuser=(403, 403)),
+    ),
+    "activity_candidate_options": ("get", SPECIALIST_AND_LEADER),
+    "activity_employer_options": ("get", SPECIALIST_AND_LEADER),
+    "my_week": ("get", SPECIALIST_AND_LEADER),
+    "employer_list": ("get", SPECIALIST_AND_LEADER),
+    "employer_create": ("get", SPECIALIST_AND_LEADER),
+    "employer_detail": ("get", SPECIALIST_AND_LEADER_BY_RECORD),
+    "employer_edit": ("get", SPECIALIST_AND_LEADER_BY_RECORD),
+    "contact_person_create": ("get", SPECIALIST_AND_LEADER_BY_RECORD),
+    "contact_person_edit": ("get", SPECIALIST_AND_LEADER_BY_RECORD),
+    "placement_create": ("get", SPECIALIST_BY_RECORD),
+    "placement_edit": ("get", SPECIALIST_BY_RECORD),
+    "placement_end": ("get", SPECIALIST_BY_RECORD),
+    # Dashboards (reports/urls.py). Team pages: own = team Horten, other = team Hamar.
+    "dashboard": ("get", every(302)),
+    "dashboard_team": ("get", LEADER_BY_RECORD),
+    "dashboard_team_csv": ("get", LEADER_BY_RECORD),
+    "dashboard_team_xlsx": ("get", LEADER_BY_RECORD),
+    "dashboard_team_drilldown": ("get", LEADER_BY_RECORD),
+    "dashboard_mine": ("get", every(403, specialist=200, superuser=200)),
+    "dashboard_mine_csv": ("get", every(403, specialist=200, superuser=200)),
+    "dashboard_mine_xlsx": ("get", every(403, specialist=200, superuser=200)),
+    "dashboard_mine_drilldown": ("get", every(403, specialist=200, superuser=200)),
+    "dashboard_office": ("get", every(403, leader=200, intake=200, superuser=200)),
+    "dashboard_office_csv": ("get", every(403, leader=200, intake=200, superuser=200)),
+    "dashboard_office_xlsx": ("get", every(403, leader=200, intake=200, superuser=200)),
+    "dashboard_comparison": ("get", every(403, analyst=200, superuser=200)),
+    "dashboard_comparison_csv": ("get", every(403, analyst=200, superuser=200)),
+    "dashboard_comparison_xlsx": ("get", every(403, analyst=200, superuser=200)),
+    "dashboard_recompute": ("post", every(302)),
+    "dashboard_recompute_progress": ("get", every(200)),
+    # Intake (intake/urls.py). Enrollment pages: own = an enrollment of
+    # office Vestfold held by team Horten, other = one of office Innlandet.
+    "referral_create": ("get", every(403, intake=200, superuser=200)),
+    "waiting_list": ("get", every(403, leader=200, intake=200, superuser=200)),
+    "intake_enrollment": ("get", LEADER_AND_INTAKE_BY_RECORD),
+    "assignment_create": ("get", LEADER_AND_INTAKE_BY_RECORD),
+    "enrollment_discharge": ("get", LEADER_AND_INTAKE_BY_RECORD),
+    "account_create": ("get", every(403, intake=200, superuser=200)),
+    "account_edit": ("get", every(403, intake=(200, 404), superuser=(200, 200))),
+    # own = kari (holds a candidate, so deactivation is refused with a message)
+    "account_deactivate": ("post", every(403, intake=(302, 404), superuser=(302, 302))),
+    "account_reactivate": ("post", every(403, intake=(302, 404), superuser=(302, 302))),
+    "account_password_link": ("post", every(403, intake=(302, 404), superuser=(302, 302))),
+    "team_create": ("get", every(403, intake=200, superuser=200)),
+    "import_upload": ("get", every(403, intake=200, superuser=200)),
+    "import_confirm": ("post", every(403, intake=302, superuser=302)),
 }
 
 # The Django admin: only superusers (staff) get in; everyone else is sent to

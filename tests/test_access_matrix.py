@@ -8,6 +8,7 @@ import re
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from tests import factories
 from tests.access_matrix import ADMIN_NAMESPACE, MATRIX, ROLES
@@ -52,13 +53,49 @@ def world(specialist, other_specialist, leader, intake, analyst):
         "analyst": analyst,
         "superuser": superuser,
     }
+    casework = _casework_records(own, specialist, other, other_specialist)
     return {
         "users": users,
-        "own": {"pk": own.candidate.pk, "uidb64": "MQ", "token": "set-password"},
-        "other": {"pk": other.candidate.pk, "uidb64": "MQ", "token": "set-password"},
+        "own": {
+            **casework["own"],
+            "pk": own.candidate.pk,
+            "uidb64": "MQ",
+            "token": "set-password",
+            "enrollment_pk": own.pk,
+            "user_pk": specialist.pk,
+            "team_pk": specialist.team_id,
+            "metric": "caseload",
+        },
+        "other": {
+            **casework["other"],
+            "pk": other.candidate.pk,
+            "uidb64": "MQ",
+            "token": "set-password",
+            "enrollment_pk": other.pk,
+            "user_pk": other_specialist.pk,
+            "team_pk": other_specialist.team_id,
+            "metric": "caseload",
+        },
         "own_user": specialist.pk,
         "other_user": other_specialist.pk,
     }
+
+
+def _casework_records(own, specialist, other, other_specialist):
+    """An employer, contact person, placement and activity on each side: own
+    in office Vestfold / kari's candidate, other in office Innlandet."""
+    records = {}
+    for which, enrollment, author in (("own", own, specialist), ("other", other, other_specialist)):
+        employer = factories.EmployerFactory(office=author.office)
+        records[which] = {
+            "employer_pk": employer.pk,
+            "contact_pk": factories.ContactPersonFactory(employer=employer).pk,
+            "placement_pk": factories.PlacementFactory(enrollment=enrollment, employer=employer).pk,
+            "activity_pk": factories.ActivityFactory(
+                author=author, candidate=enrollment.candidate, date=timezone.localdate()
+            ).pk,
+        }
+    return records
 
 
 ACCOUNT_URLS = {"account_reset_second_factor", "account_unlock"}

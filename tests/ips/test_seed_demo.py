@@ -224,8 +224,9 @@ def test_the_shared_password_passes_the_password_validators(output):
 @pytest.mark.parametrize("username", ["kari", "lise", "inger", "anders", "admin"])
 def test_each_demo_role_logs_in_with_the_printed_password(output, client, username):
     log_in(client, _user(username), password=demo.DEMO_PASSWORD)
-    response = client.get("/")
+    response = client.get("/", follow=True)
     assert response.status_code == 200
+    assert response.redirect_chain == [] or not response.redirect_chain[-1][0].startswith("/login/")
     assert response.context["user"].username == username
 
 
