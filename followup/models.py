@@ -102,6 +102,13 @@ class Activity(models.Model):
             models.Index(fields=["author", "date", "location"]),
             models.Index(fields=["candidate", "date"]),
             models.Index(fields=["employer", "date"]),
+            # The first face-to-face employer contact about a candidate (a
+            # fidelity measure) is found through this partial index.
+            models.Index(
+                fields=["candidate", "date"],
+                condition=Q(mode="in_person", with_whom="employer"),
+                name="activity_f2f_employer_idx",
+            ),
         ]
 
     def __str__(self):
