@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 
 from ips.models import Role, Team, User
 from reports import metrics
-from reports.forms import month_bounds
 from reports.models import MetricSnapshot, Scope
 
 MET, CLOSE, NOT_MET, NO_DATA, SUPPRESSED = "met", "close", "not_met", "no_data", "suppressed"
@@ -341,7 +340,7 @@ def team_members(teams) -> list[User]:
     )
 
 
-def _team_report(team_ids: list[int]):
+def team_report(team_ids: list[int]):
     def live(start, end, as_of):
         members = User.objects.filter(role=Role.SPECIALIST, team_id__in=team_ids)
         return metrics.fidelity_report(
@@ -372,7 +371,7 @@ def team_table(teams: list[Team], start, end) -> tuple[list[TeamBlock], Freshnes
     team_ids = [team.pk for team in teams]
     required = [(Scope.TEAM.value, pk) for pk in team_ids]
     optional = [(Scope.SPECIALIST.value, person.pk) for person in members]
-    figures, freshness = stored_or_live([(start, end)], required, optional, _team_report(team_ids))[
+    figures, freshness = stored_or_live([(start, end)], required, optional, team_report(team_ids))[
         (start, end)
     ]
     blocks = []
@@ -444,132 +443,3 @@ def comparison_table(
             suppress_small=suppress_small,
         )
     return team_rows, office_rows, total, freshness
-
-
-# --- Trends -----------------------------------------------------------------
-
-
-def trend_months(
-    today: datetime.date, count: int = 12
-) -> list[tuple[datetime.date, datetime.date]]:
-    """The last `count` calendar months, the current one last."""
-    months = []
-    year, month = today.year, today.month
-    for _n in range(count):
-        months.append(month_bounds(datetime.date(year, month, 1)))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return months[::-1]
-
-
-def _in_work_rate(figures):
-    return figures["in_work_within_year"]["rate"]
-
-
-#: key, title, unit, how to read the value from the figures, target lines.
-TRENDS = [
-    ("field_share", _("Field share"), "%", "field_share", [(_("target 65 %"), 65)]),
-    ("in_work", _("In work within a year"), "%", "in_work", [(_("target 65 %"), 65)]),
-    (
-        "caseload",
-        _("Caseload per FTE"),
-        "",
-        "caseload_per_fte",
-        [(_("band low 12"), 12), (_("band high 20"), 20)],
-    ),
-    (
-        "new_in_work",
-        _("New in work per FTE"),
-        "",
-        "new_in_work_per_fte",
-        [(_("target 0.75 a month (9 a year)"), round(metrics.NEW_IN_WORK_PER_YEAR_TARGET / 12, 2))],
-    ),
-    (
-        "days_to_contact",
-        _("Days to first employer contact"),
-        "",
-        "days_to_first_employer_contact",
-        [(_("target 30"), metrics.DAYS_TO_EMPLOYER_CONTACT_TARGET)],
-    ),
-    (
-        "employer_contacts",
-        _("Employer contacts per week"),
-        "",
-        "employer_contacts_per_week",
-        [(_("target 6"), metrics.EMPLOYER_CONTACTS_PER_WEEK_TARGET)],
-    ),
-]
-
-
-def trend_value(figures: dict | None, key: str):
-    if figures is None:
-        return None
-    if key == "field_share":
-        share = figures["field_share"]
-        return None if share is None else round(share * 100, 1)
-    if key == "in_work":
-        rate = _in_work_rate(figures)
-        return None if rate is None else round(rate * 100, 1)
-    if key == "employer_contacts_per_week":
-        return employer_contacts_per_week(figures)
-    return figures[key]
-
-
-def trends(
-    series: list[tuple[str, tuple[str, int | None]]],
-    required: list[tuple[str, int | None]],
-    live,
-    today: datetime.date | None = None,
-) -> dict:
-    """Chart data for the last 12 months: one chart per metric, one line per
-    entry of `series` (label, snapshot key), and the target lines."""
-    months = trend_months(today or timezone.localdate())
-    per_month = stored_or_live(months, required, [key for _label, key in series], live)
-    labels = [start.strftime("%Y-%m") for start, _end in months]
-    charts = []
-    for key, title, unit, field_name, targets in TRENDS:
-        values = [
-            [trend_value(per_month[month][0].get(scope_key), field_name) for month in months]
-            for _label, scope_key in series
-        ]
-        charts.append(
-            {
-                "key": key,
-                "title": str(title),
-                "unit": unit,
-                "targets": [{"label": str(label), "value": value} for label, value in targets],
-                "series": [
-                    {"label": label, "values": line}
-                    for (label, _key), line in zip(series, values, strict=True)
-                ],
-                "table": [
-                    {"month": month, "values": [line[n] for line in values]}
-                    for n, month in enumerate(labels)
-                ],
-            }
-        )
-    return {"labels": labels, "charts": charts}
-
-
-def team_trends(team: Team, members: list[User]) -> dict:
-    series = [(str(_("Team %(name)s") % {"name": team.name}), (Scope.TEAM.value, team.pk))]
-    series += [(str(person), (Scope.SPECIALIST.value, person.pk)) for person in members]
-    return trends(series, [(Scope.TEAM.value, team.pk)], _team_report([team.pk]))
-
-
-def specialist_trends(person: User) -> dict:
-    series = [(str(person), (Scope.SPECIALIST.value, person.pk))]
-    if person.team_id:
-        series.append(
-            (
-                str(_("Team %(name)s") % {"name": person.team.name}),
-                (Scope.TEAM.value, person.team_id),
-            )
-        )
-        return trends(series, [(Scope.TEAM.value, person.team_id)], _team_report([person.team_id]))
-
-    def live(start, end, as_of):
-        return metrics.fidelity_report(
-            start, end, as_of, specialists=User.objects.filter(pk=person.pk), levels=("specialist",)
-        )
-
-    return trends(series, [(Scope.SPECIALIST.value, person.pk)], live)

@@ -102,7 +102,7 @@ def current_periods(today: datetime.date) -> list[tuple[datetime.date, datetime.
 def nightly_periods(today: datetime.date) -> list[tuple[datetime.date, datetime.date]]:
     """The current month, quarter and year, and the 11 months before: the
     dashboards' trends read those months from the snapshots."""
-    from reports.dashboard import trend_months
+    from reports.trends import trend_months
 
     periods = current_periods(today)
     return periods + [month for month in trend_months(today) if month not in periods]

@@ -23,7 +23,7 @@ from audit.services import access_records
 from ips.access import enrollments_visible_to, teams_led_by
 from ips.decorators import role_required
 from ips.models import Office, Role, Team, User
-from reports import dashboard, drilldown, exports, tasks
+from reports import dashboard, drilldown, exports, tasks, trends
 from reports.dashboard import METRICS, STATUS_LABELS, Row
 from reports.forms import PeriodForm, period_from
 
@@ -119,7 +119,7 @@ def team_dashboard(request, team_pk):
         team=team,
         team_block=block,
         other_teams=_teams_of_leader(request.user).exclude(pk=team.pk).order_by("name"),
-        trends=dashboard.team_trends(team, members),
+        trends=trends.team_trends(team, members),
         csv_url=reverse("dashboard_team_csv", args=[team.pk]),
         xlsx_url=reverse("dashboard_team_xlsx", args=[team.pk]),
     )
@@ -205,7 +205,7 @@ def my_dashboard(request):
         pooled=pooled,
         own_and_team=[own, pooled] if pooled else [own],
         own_only=[own],
-        trends=dashboard.specialist_trends(request.user),
+        trends=trends.specialist_trends(request.user),
         csv_url=reverse("dashboard_mine_csv"),
         xlsx_url=reverse("dashboard_mine_xlsx"),
     )
