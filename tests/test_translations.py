@@ -7,75 +7,47 @@ suite runs, so a new untranslated string fails here."""
 import gettext
 from pathlib import Path
 
+import polib
 import pytest
 from django.conf import settings
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
 
 
-def parse_po(path):
-    """(msgid, msgstr, fuzzy) of every entry but the header; plurals joined."""
-    entries, current, field, fuzzy = [], None, None, False
-
-    def flush():
-        if current and current.get("msgid"):
-            entries.append((current["msgid"], current.get("msgstr", ""), current["fuzzy"]))
-
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if line.startswith("#,") and "fuzzy" in line:
-            fuzzy = True
-        elif line.startswith("msgid "):
-            flush()
-            current, field = {"fuzzy": fuzzy, "msgstr": ""}, "msgid"
-            fuzzy = False
-            current["msgid"] = _unquote(line[len("msgid ") :])
-        elif line.startswith("msgid_plural "):
-            field = "msgid_plural"
-        elif line.startswith("msgstr"):
-            field = "msgstr"
-            value = _unquote(line.split(" ", 1)[1])
-            if line.startswith("msgstr[") and current.get("msgstr") and not value:
-                current["msgstr"] = ""
-            elif line.startswith("msgstr[0]") or not line.startswith("msgstr["):
-                current["msgstr"] = value
-            elif not value:
-                current["msgstr"] = ""
-        elif line.startswith('"') and current is not None:
-            if field == "msgid":
-                current["msgid"] += _unquote(line)
-            elif field == "msgstr":
-                current["msgstr"] += _unquote(line)
-        elif line.startswith("#~"):
-            continue
-    flush()
-    return entries
-
-
-def _unquote(text):
-    text = text.strip()
-    if text.startswith('"') and text.endswith('"'):
-        text = text[1:-1]
-    return text.encode("utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+def _entries(language):
+    po = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+    return [entry for entry in po if not entry.obsolete]
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
 def test_every_string_is_translated(language):
-    po = LOCALE / language / "LC_MESSAGES" / "django.po"
-    entries = parse_po(po)
+    entries = _entries(language)
     assert len(entries) > 100
-    missing = [msgid for msgid, msgstr, fuzzy in entries if not msgstr or fuzzy]
-    assert missing == [], f"{len(missing)} untranslated or fuzzy in {po}: {missing[:20]}"
+    missing = [e.msgid for e in entries if not e.translated() or "fuzzy" in e.flags]
+    assert missing == [], f"{len(missing)} untranslated or fuzzy ({language}): {missing[:20]}"
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
 def test_the_compiled_catalogue_matches_the_source(language):
-    directory = LOCALE / language / "LC_MESSAGES"
-    with (directory / "django.mo").open("rb") as handle:
+    with (LOCALE / language / "LC_MESSAGES" / "django.mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    stale = [
-        msgid
-        for msgid, msgstr, _fuzzy in parse_po(directory / "django.po")
-        if "\x00" not in msgid and compiled.gettext(msgid) != msgstr
-    ]
+    stale = []
+    for entry in _entries(language):
+        if entry.msgctxt:
+            got = compiled.pgettext(entry.msgctxt, entry.msgid)
+            expected = entry.msgstr
+        elif entry.msgid_plural:
+            got = compiled.ngettext(entry.msgid, entry.msgid_plural, 1)
+            expected = entry.msgstr_plural[0]
+        else:
+            got, expected = compiled.gettext(entry.msgid), entry.msgstr
+        if got != expected:
+            stale.append(entry.msgid)
     assert stale == [], f"run `make messages`: {stale[:10]}"
+
+
+def test_the_interface_speaks_norwegian_by_default(client, db):
+    page = client.get("/login/").content.decode()
+    assert "Logg inn" in page
+    english = client.get("/login/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Log in" in english
