@@ -13,6 +13,7 @@ of CSV files or of an XLSX workbook can reuse it.
 import csv
 import io
 import os
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -211,6 +212,12 @@ def _cell_text(value: object) -> str:
 # Importing
 
 
+def _has_control_characters(text: str) -> bool:
+    """NUL and the other control characters (tabs and line breaks allowed):
+    PostgreSQL refuses NUL outright, and none belongs in a record."""
+    return any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in text)
+
+
 def _header_errors(spec: FileSpec, header: list[str]) -> list[str]:
     names = [name for name in header if name]
     if len(names) == 1 and ";" in names[0]:
@@ -254,6 +261,21 @@ def _import_table(spec: FileSpec, table: _Table, context: Context, report: Impor
                     line,
                     _("This line has %(count)d values but the header has %(width)d columns.")
                     % {"count": len(cells), "width": width},
+                )
+            )
+            continue
+        control = [
+            name
+            for i, name in enumerate(table.header)
+            if i < len(cells) and _has_control_characters(cells[i])
+        ]
+        if control:
+            report.errors.append(
+                RowError(
+                    spec.name,
+                    line,
+                    _("%(columns)s: contains control characters, which no value may hold.")
+                    % {"columns": ", ".join(control)},
                 )
             )
             continue

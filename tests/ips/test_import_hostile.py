@@ -1,6 +1,7 @@
 """Hostile cells in the import: never an exception, and a refused import saves nothing."""
 
 from django.apps import apps
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -70,3 +71,14 @@ def test_a_script_tag_in_a_name_is_stored_as_text_not_refused_silently(db):
     from candidates.models import Candidate
 
     assert Candidate.objects.get(ref="c1").first_name == "<script>alert(1)</script>"
+
+
+def test_a_nul_byte_in_a_cell_is_reported_with_its_file_and_line(db):
+    with translation.override("en"):
+        report = import_records(
+            {"employers.csv": [COLUMNS["employers.csv"], ["123456785", "Bedrift\x00AS", "Handel"]]}
+        )
+    assert not report.ok
+    assert [str(e) for e in report.errors] == [
+        "employers.csv:2: name: contains control characters, which no value may hold."
+    ]
