@@ -40,7 +40,7 @@ format: install
 messages: export DJANGO_DEBUG ?= 1
 messages: install
 	$(BIN)/python manage.py makemessages -l nb -l en --no-location --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=test-artifacts
-	msgen --no-location --no-wrap -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
+	$(BIN)/python scripts/i18n.py copy-english locale/en/LC_MESSAGES/django.po
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:
