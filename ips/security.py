@@ -12,9 +12,12 @@ def second_factor_enforced() -> bool:
 def login_username(request, credentials=None):
     """The username axes locks: the login wizard prefixes its fields."""
     if credentials and credentials.get("username"):
-        return credentials["username"]
-    data = getattr(request, "POST", {}) or {}
-    return data.get("auth-username") or data.get("username")
+        username = credentials["username"]
+    else:
+        data = getattr(request, "POST", {}) or {}
+        username = data.get("auth-username") or data.get("username")
+    # axes stores it in a 255-character column; a longer one is no real user.
+    return username[:255] if username else username
 
 
 def second_factor_reset(*, request, user) -> None:

@@ -15,6 +15,7 @@ from two_factor import views as two_factor_views
 
 from ips.access import users_visible_to
 from ips.decorators import role_required
+from ips.forms import LoginForm
 from ips.models import Role
 from ips.security import login_unlock, second_factor_reset
 
@@ -33,6 +34,11 @@ def home(request):
 
 class LoginView(two_factor_views.LoginView):
     """Password, then the 6-digit code from the authenticator app (or a recovery code)."""
+
+    form_list = (
+        (two_factor_views.LoginView.AUTH_STEP, LoginForm),
+        *two_factor_views.LoginView.form_list[1:],
+    )
 
 
 def admin_login(request, extra_context=None):

@@ -42,7 +42,11 @@ def test_an_intake_admin_takes_a_referral_to_a_specialists_caseload(
     tab.wait_for_url("**" + reverse("waiting_list"))
     assert "Sara Solberg" in tab.inner_text("#waiting-list")
     page.screenshot("intake-waiting-list-phone")
-    enrollment = Enrollment.objects.get(candidate__last_name="Solberg")
+    enrollment = Enrollment.objects.get(
+        candidate__first_name="Sara",
+        candidate__last_name="Solberg",
+        candidate__birth_date="1991-04-20",
+    )
 
     tab.click(f"a[href='{reverse('assignment_create', args=[enrollment.pk])}']")
     tab.select_option("#id_specialist", str(full_specialist.pk))

@@ -64,3 +64,9 @@ def test_another_user_is_not_locked(client, specialist, teammate):
     _fail(client, "kari", 5)
     response = submit_password(client, "ola")
     assert response.status_code == 200
+
+
+def test_an_over_long_username_is_refused_like_a_wrong_password(client, db):
+    response = submit_password(client, "x" * 5000, "whatever-password")
+    assert response.status_code == 200
+    assert "korrekt brukernavn og passord" in response.content.decode()
