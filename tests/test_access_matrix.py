@@ -118,6 +118,21 @@ def _values(name, world, which):
     return values
 
 
+def html_pages(role, world):
+    """(name, path) of every page `role` may open (GET answering 200 for an own
+    record), leaving out downloads: the pages the crawling tests visit."""
+    for name, route in url_patterns():
+        if name not in MATRIX:
+            continue
+        method, expected = MATRIX[name]
+        wanted = expected[role]
+        status = wanted[0] if isinstance(wanted, tuple) else wanted
+        if method == "get" and status == 200 and not name.endswith(("_csv", "_json", "_xlsx")):
+            path = fill(route, _values(name, world, "own"))
+            if path:
+                yield name, path
+
+
 def test_every_url_pattern_is_in_the_table():
     missing = [
         name

@@ -14,8 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests import test_access_matrix
-from tests.access_matrix import MATRIX
-from tests.test_access_matrix import _client_for, _values, fill, url_patterns
+from tests.test_access_matrix import _client_for, html_pages
 
 world = test_access_matrix.world  # the same records as the access matrix (a fixture)
 
@@ -92,17 +91,6 @@ def _counts():
     }
 
 
-def _pages(role, world):
-    for name, route in url_patterns():
-        if name not in MATRIX:
-            continue
-        method, expected = MATRIX[name]
-        wanted = expected[role]
-        status = wanted[0] if isinstance(wanted, tuple) else wanted
-        if method == "get" and status == 200 and not name.endswith(("_csv", "_json", "_xlsx")):
-            yield name, fill(route, _values(name, world, "own"))
-
-
 def _attack(client, page_path, form, values):
     data = dict(form["hidden"])
     data.update(values)
@@ -133,7 +121,7 @@ def _attacker(client, role, path, form):
 def test_every_form_refuses_hostile_input_without_a_500(role, world):
     client = _client_for(role, world)
     attacked = []
-    for name, path in list(_pages(role, world)):
+    for name, path in list(html_pages(role, world)):
         response = client.get(path)
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             continue

@@ -7,55 +7,19 @@ import re
 import pytest
 from django_otp.oath import totp
 
-from tests.access_matrix import MATRIX
-from tests.test_access_matrix import _values, fill, url_patterns
+from tests import test_access_matrix
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def world(specialist, other_specialist, leader, intake, analyst):
-    from tests import factories
-
-    own = factories.EnrollmentFactory(office=specialist.office)
-    factories.AssignmentFactory(enrollment=own, specialist=specialist)
-    other = factories.EnrollmentFactory(office=other_specialist.office)
-    factories.AssignmentFactory(enrollment=other, specialist=other_specialist)
-    return {
-        "users": {
-            "specialist": specialist,
-            "leader": leader,
-            "intake": intake,
-            "analyst": analyst,
-        },
-        "own": {"pk": own.candidate.pk, "uidb64": "MQ", "token": "set-password"},
-        "other": {"pk": other.candidate.pk, "uidb64": "MQ", "token": "set-password"},
-        "own_user": specialist.pk,
-        "other_user": other_specialist.pk,
-    }
-
-
-def _html_pages(role, world):
-    for name, route in url_patterns():
-        if name not in MATRIX:
-            continue
-        method, expected = MATRIX[name]
-        wanted = expected[role]
-        status = wanted[0] if isinstance(wanted, tuple) else wanted
-        if method == "get" and status == 200 and not name.endswith(("_csv", "_json", "_xlsx")):
-            try:
-                path = fill(route, _values(name, world, "own"))
-            except KeyError:
-                continue
-            if path:
-                yield name, path
+world = test_access_matrix.world  # the same records as the access matrix (a fixture)
 
 
 @pytest.mark.parametrize("role", ["specialist", "leader", "intake", "analyst"])
 def test_no_page_of_a_role_violates_the_content_security_policy(role, world, desktop_page):
     desktop_page.log_in(world["users"][role])
     visited = []
-    for name, path in _html_pages(role, world):
+    for name, path in test_access_matrix.html_pages(role, world):
         response = desktop_page.go(path)
         if response is None or "text/html" not in (response.headers.get("content-type") or ""):
             continue
