@@ -1,8 +1,8 @@
 """The fidelity metrics of shared/design.md, computed by the database.
 
-Every function here runs ONE query (two-level medians run one per level) and
-returns aggregate rows keyed by specialist id, never rows per candidate or
-activity. `fidelity_report()` assembles those rows into the report: Python
+Every function here runs ONE query (the medians one for all their levels)
+and returns aggregate rows keyed by specialist id (or team, office id), never
+rows per candidate or activity. `fidelity_report()` assembles those rows into the report: Python
 loops only over the per-specialist aggregate results.
 
 Decisions on cases the definitions leave open are in docs/metrics.md.
@@ -26,9 +26,8 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
-    Window,
 )
-from django.db.models.functions import Coalesce, Least, RowNumber
+from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
 from candidates.models import Assignment, Enrollment
@@ -89,6 +88,20 @@ def _ids(specialists: QuerySet | None) -> QuerySet:
     return (specialists if specialists is not None else report_specialists()).values("pk")
 
 
+#: Passed as `specialists` by `fidelity_report` when it reports on everyone: a
+#: count per credited specialist then needs no filter, since the report reads
+#: only its specialists' rows. Without the filter PostgreSQL evaluates the
+#: holder subquery once per row instead of twice (WHERE and GROUP BY).
+_UNFILTERED = object()
+
+
+def _credited(queryset: QuerySet, credited: str, specialists) -> QuerySet:
+    """Keep the rows credited to `specialists` (None: every job specialist)."""
+    if specialists is _UNFILTERED:
+        return queryset
+    return queryset.filter(**{f"{credited}__in": _ids(specialists)})
+
+
 def _first_job_start() -> Subquery:
     """First job start of an enrollment: its earliest competitive placement
     start on or after intake."""
@@ -115,9 +128,7 @@ def caseload(day: datetime.date, specialists: QuerySet | None = None) -> dict[in
     (caseload ÷ FTE in [12, 20]) is made by the report from these counts.
     """
     rows = (
-        Enrollment.objects.active_on(day)
-        .with_holder_on(day)
-        .filter(holder_id__in=_ids(specialists))
+        _credited(Enrollment.objects.active_on(day).with_holder_on(day), "holder_id", specialists)
         .order_by()
         .values("holder_id")
         .annotate(n=Count("pk"))
@@ -140,15 +151,18 @@ def activity_minutes(
     employer) for the fidelity scale's employer-contact item (target ≥ 6 per
     specialist per week). Credited to the activity's author.
     """
+    # Every column read is in the index activity_period_minutes_idx, so
+    # PostgreSQL answers from the index alone: the contacts are counted on
+    # `minutes` (never null), not on the id, which the index does not hold.
     rows = (
-        Activity.objects.filter(date__gte=start, date__lte=end, author__in=_ids(specialists))
+        _credited(Activity.objects.filter(date__gte=start, date__lte=end), "author", specialists)
         .order_by()
         .values("author_id")
         .annotate(
             logged=Sum("minutes"),
             field=Coalesce(Sum("minutes", filter=Q(location__in=FIELD_LOCATIONS)), 0),
             employer_contacts=Count(
-                "pk", filter=Q(mode=Mode.IN_PERSON, with_whom=WithWhom.EMPLOYER)
+                "minutes", filter=Q(mode=Mode.IN_PERSON, with_whom=WithWhom.EMPLOYER)
             ),
         )
     )
@@ -188,13 +202,15 @@ def in_work_within_year(
         .alias(days=DaysBetween(F("start_date"), OuterRef("intake_date")))
         .filter(days__lte=FOLLOW_UP_DAYS)
     )
-    rows = (
+    enrollments = (
         Enrollment.objects.filter(
             employed_at_referral=False, intake_date__gte=start, intake_date__lte=end
         )
         .with_holder_on(OuterRef("intake_date"))
         .alias(in_work=Exists(job_within_year))
-        .filter(holder_id__in=_ids(specialists))
+    )
+    rows = (
+        _credited(enrollments, "holder_id", specialists)
         .order_by()
         .values("holder_id")
         .annotate(
@@ -221,15 +237,33 @@ def new_in_work(
     start date. Target ≥ 9 per specialist per year, pro-rated by FTE and,
     year-to-date, by the share of the year passed.
     """
+    # Seen from the job: a competitive placement in the period that starts on
+    # or after intake with no competitive placement of the same enrollment
+    # between intake and its start is a first job start. Starting from the
+    # period's placements (not every enrollment) keeps the work proportional
+    # to the period's job starts. Two first jobs on the same day count once.
+    earlier = Placement.objects.filter(
+        enrollment=OuterRef("enrollment"),
+        competitive=True,
+        start_date__gte=OuterRef("enrollment__intake_date"),
+        start_date__lt=OuterRef("start_date"),
+    )
+    first_jobs = (
+        Placement.objects.filter(
+            competitive=True,
+            enrollment__employed_at_referral=False,
+            start_date__gte=start,
+            start_date__lte=end,
+        )
+        .filter(start_date__gte=F("enrollment__intake_date"))
+        .filter(~Exists(earlier))
+        .annotate(holder_id=_holder_of_placement_on_start())
+    )
     rows = (
-        Enrollment.objects.filter(employed_at_referral=False, intake_date__isnull=False)
-        .alias(first_start=_first_job_start())
-        .filter(first_start__gte=start, first_start__lte=end)
-        .with_holder_on(OuterRef("first_start"))
-        .filter(holder_id__in=_ids(specialists))
+        _credited(first_jobs, "holder_id", specialists)
         .order_by()
         .values("holder_id")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("enrollment", distinct=True))
         .values_list("holder_id", "n")
     )
     return dict(rows)
@@ -254,12 +288,14 @@ def employment_rate(
         competitive=True,
         start_date__lte=quarter_end,
     )
-    rows = (
+    enrollments = (
         Enrollment.objects.filter(employed_at_referral=False, intake_date__lte=quarter_end)
         .filter(Q(discharge_date__isnull=True) | Q(discharge_date__gt=quarter_start))
         .with_holder_on(quarter_end)
         .alias(worked=Exists(worked))
-        .filter(holder_id__in=_ids(specialists))
+    )
+    rows = (
+        _credited(enrollments, "holder_id", specialists)
         .order_by()
         .values("holder_id")
         .annotate(active=Count("pk"), employed=Count("pk", filter=Q(worked=True)))
@@ -271,65 +307,73 @@ def employment_rate(
 
 # --- Medians ---------------------------------------------------------------
 
-
-def _level_key(level: str, credited: str = "holder_id"):
-    """The grouping key of a level, from the id of the credited specialist."""
-    if level == "specialist":
-        return F(credited)
-    if level in ("team", "office"):
-        return Subquery(
-            User.objects.filter(pk=OuterRef(credited)).values(f"{level}_id")[:1],
-            output_field=IntegerField(),
-        )
-    if level == "total":
-        return Value(0, output_field=IntegerField())
-    raise ValueError(level)
+#: How each level groups the credited specialist's rows (columns of the user).
+_LEVEL_COLUMNS = {"specialist": "id", "team": "team_id", "office": "office_id", "total": None}
 
 
-def _median_by(queryset: QuerySet, key, value) -> dict:
-    """Median of `value` per `key`, in the database, in one query.
+def _medians_by_level(
+    queryset: QuerySet, credited: str, value, levels, specialists: QuerySet | None
+) -> dict[str, dict]:
+    """Median of `value` per specialist, team, office and/or in total (the
+    `levels`), in the database, in ONE query whatever the number of levels.
+
+    `credited` names the annotation of `queryset` holding the id of the
+    specialist a row is credited to; rows credited to no one in `specialists`,
+    and rows whose value is null, are left out. A team's, office's or total
+    median pools the rows of its specialists (the team and office being the
+    specialist's current ones); the total's key is 0.
 
     SQLite has no percentile function, so both databases use the same window
-    query: number the values within each key, keep the one or two middle
-    rows and average them.
+    query: the rows are computed once (common table expressions), repeated
+    once per level with that level's key, numbered within each key, and the
+    one or two middle rows of each key averaged.
     """
-    numbered = (
-        queryset.annotate(
-            median_key=key,
-            median_value=value,
-        )
-        .annotate(
-            median_rank=Window(
-                RowNumber(), partition_by=[F("median_key")], order_by=F("median_value").asc()
-            ),
-            median_count=Window(Count("pk"), partition_by=[F("median_key")]),
-        )
-        .order_by()
-        .values("median_key", "median_value", "median_rank", "median_count")
-    )
-    sql, params = numbered.query.sql_with_params()
+    base = queryset.annotate(median_value=value).order_by().values(credited, "median_value")
+    base_sql, base_params = base.query.sql_with_params()
+    ids_sql, ids_params = _ids(specialists).query.sql_with_params()
     db = router.db_for_read(queryset.model)
     connection = connections[db]
-    key, value, rank, count = map(
-        connection.ops.quote_name,
-        ("median_key", "median_value", "median_rank", "median_count"),
+    quote = connection.ops.quote_name
+    user = quote(User._meta.db_table)
+    # Both evaluated once: PostgreSQL would otherwise inline them and evaluate
+    # the value's subquery twice (in the WHERE and the SELECT clause).
+    materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
+    numbered = " UNION ALL ".join(
+        f"SELECT {position} AS lvl, {'b.' + quote(column) if column else 0} AS k, b.v FROM b"  # noqa: S608
+        for position, column in enumerate(_LEVEL_COLUMNS[level] for level in levels)
     )
-    middle = f"m.{rank} IN ((m.{count} + 1) / 2, (m.{count} + 2) / 2)"
-    # Only quoted constant names are interpolated; values travel as parameters.
-    outer = f"SELECT m.{key}, AVG(m.{value}) FROM ({sql}) m WHERE {middle} GROUP BY m.{key}"  # noqa: S608
+    # Only quoted constant names and compiled querysets are interpolated;
+    # values travel as parameters.
+    sql = (
+        f"WITH base AS {materialized}({base_sql}), "  # noqa: S608
+        f"b AS {materialized}(SELECT u.{quote('id')}, u.{quote('team_id')}, "
+        f"u.{quote('office_id')}, base.{quote('median_value')} AS v "
+        f"FROM base INNER JOIN {user} u ON u.{quote('id')} = base.{quote(credited)} "
+        f"WHERE base.{quote('median_value')} IS NOT NULL AND u.{quote('id')} IN ({ids_sql})) "
+        "SELECT m.lvl, m.k, AVG(m.v) FROM (SELECT p.lvl, p.k, p.v, "
+        "ROW_NUMBER() OVER w AS r, COUNT(*) OVER w AS n "
+        f"FROM ({numbered}) p "
+        # One window for both (one pass): the whole partition is the frame.
+        "WINDOW w AS (PARTITION BY p.lvl, p.k ORDER BY p.v "
+        "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) m "
+        "WHERE m.r IN ((m.n + 1) / 2, (m.n + 2) / 2) GROUP BY m.lvl, m.k"
+    )
+    medians = {level: {} for level in levels}
     with connection.cursor() as cursor:
-        cursor.execute(outer, params)
-        return {key: float(median) for key, median in cursor.fetchall()}
+        cursor.execute(sql, (*base_params, *ids_params))
+        for position, key, median in cursor.fetchall():
+            medians[levels[position]][key] = float(median)
+    return medians
 
 
-def days_to_first_employer_contact(
+def days_to_first_employer_contact_by_level(
     start: datetime.date,
     end: datetime.date,
-    level: str = "specialist",
+    levels: tuple[str, ...] = LEVELS,
     specialists: QuerySet | None = None,
-) -> dict:
+) -> dict[str, dict]:
     """Days from intake to first face-to-face employer contact about the
-    candidate (target ≤ 30): median per level.
+    candidate (target ≤ 30): median per level, for each of `levels`.
 
     Enrollments with intake in the period, credited to the holder on the intake
     date. The contact is an activity in person with an employer whose
@@ -348,17 +392,29 @@ def days_to_first_employer_contact(
         .values("date")[:1],
         output_field=DateField(),
     )
+    # No contact: no first contact date, so no days (null), so left out.
     enrollments = (
         Enrollment.objects.filter(intake_date__gte=start, intake_date__lte=end)
         .with_holder_on(OuterRef("intake_date"))
         .alias(first_contact=first_contact)
-        .filter(holder_id__in=_ids(specialists), first_contact__isnull=False)
     )
-    return _median_by(
+    return _medians_by_level(
         enrollments,
-        _level_key(level),
+        "holder_id",
         DaysBetween(F("first_contact"), F("intake_date")),
+        levels,
+        specialists,
     )
+
+
+def days_to_first_employer_contact(
+    start: datetime.date,
+    end: datetime.date,
+    level: str = "specialist",
+    specialists: QuerySet | None = None,
+) -> dict:
+    """Days to first face-to-face employer contact, median per key of one level."""
+    return days_to_first_employer_contact_by_level(start, end, (level,), specialists)[level]
 
 
 def _holder_of_placement_on_start() -> Subquery:
@@ -374,6 +430,32 @@ def _holder_of_placement_on_start() -> Subquery:
     )
 
 
+def job_tenure_by_level(
+    start: datetime.date,
+    end: datetime.date,
+    as_of: datetime.date,
+    levels: tuple[str, ...] = LEVELS,
+    specialists: QuerySet | None = None,
+) -> dict[str, dict]:
+    """Job tenure: median days in competitive jobs, open jobs counted to as-of,
+    per level, for each of `levels`.
+
+    Competitive placements of enrollments out of work at referral that started
+    in the period and on or before the as-of date; days = (end date or as-of,
+    whichever is earlier) − start date. Credited to the holder on the start date.
+    """
+    placements = Placement.objects.filter(
+        competitive=True,
+        enrollment__employed_at_referral=False,
+        start_date__gte=start,
+        start_date__lte=min(end, as_of),
+    ).annotate(holder_id=_holder_of_placement_on_start())
+    until = Least(Coalesce(F("end_date"), _date(as_of)), _date(as_of))
+    return _medians_by_level(
+        placements, "holder_id", DaysBetween(until, F("start_date")), levels, specialists
+    )
+
+
 def job_tenure(
     start: datetime.date,
     end: datetime.date,
@@ -381,24 +463,8 @@ def job_tenure(
     level: str = "specialist",
     specialists: QuerySet | None = None,
 ) -> dict:
-    """Job tenure: median days in competitive jobs, open jobs counted to as-of.
-
-    Competitive placements of enrollments out of work at referral that started
-    in the period and on or before the as-of date; days = (end date or as-of,
-    whichever is earlier) − start date. Credited to the holder on the start date.
-    """
-    placements = (
-        Placement.objects.filter(
-            competitive=True,
-            enrollment__employed_at_referral=False,
-            start_date__gte=start,
-            start_date__lte=min(end, as_of),
-        )
-        .alias(holder_id=_holder_of_placement_on_start())
-        .filter(holder_id__in=_ids(specialists))
-    )
-    until = Least(Coalesce(F("end_date"), _date(as_of)), _date(as_of))
-    return _median_by(placements, _level_key(level), DaysBetween(until, F("start_date")))
+    """Job tenure in days, median per key of one level."""
+    return job_tenure_by_level(start, end, as_of, (level,), specialists)[level]
 
 
 # --- The report ------------------------------------------------------------
@@ -528,23 +594,34 @@ def fidelity_report(
     """
     period = ReportPeriod(start, end, as_of or timezone.localdate())
     people_qs = specialists if specialists is not None else report_specialists()
+    # Plain rows, not model instances: a national report has thousands.
     people = list(
-        people_qs.select_related("team__office").order_by(
-            "team__office__name", "team__name", "username"
+        people_qs.order_by("team__office__name", "team__name", "username").values(
+            "pk",
+            "username",
+            "fte",
+            "is_active",
+            "team_id",
+            "office_id",
+            "team__name",
+            "team__office__name",
+            "office__name",
         )
     )
     ids = people_qs.values("pk")
+    # The counts are read for `people` only, so a report on everyone filters nothing.
+    counted = ids if specialists is not None else _UNFILTERED
     quarter_start, quarter_end = period.quarter
 
-    caseloads = caseload(end, ids)
-    minutes = activity_minutes(start, end, ids)
-    in_work = in_work_within_year(start, end, period.as_of, ids)
-    new = new_in_work(start, end, ids)
-    employment = employment_rate(quarter_start, quarter_end, ids)
-    contact_medians = {
-        level: days_to_first_employer_contact(start, end, level, ids) for level in levels
-    }
-    tenure_medians = {level: job_tenure(start, end, period.as_of, level, ids) for level in levels}
+    caseloads = caseload(end, counted)
+    minutes = activity_minutes(start, end, counted)
+    in_work = in_work_within_year(start, end, period.as_of, counted)
+    new = new_in_work(start, end, counted)
+    employment = employment_rate(quarter_start, quarter_end, counted)
+    # Medians pool the rows of a whole team, office or the total: those must
+    # be limited to the report's specialists.
+    contact_medians = days_to_first_employer_contact_by_level(start, end, levels, ids)
+    tenure_medians = job_tenure_by_level(start, end, period.as_of, levels, ids)
 
     no_minutes = {"logged": 0, "field": 0, "employer_contacts": 0}
     no_outcome = {"numerator": 0, "denominator": 0, "pending": 0}
@@ -557,41 +634,49 @@ def fidelity_report(
     for person in people:
         parts = (
             {
-                "fte": float(person.fte),
+                "fte": float(person["fte"]),
                 "specialists": 1,
-                "caseload": caseloads.get(person.pk, 0),
-                "new_in_work": new.get(person.pk, 0),
+                "caseload": caseloads.get(person["pk"], 0),
+                "new_in_work": new.get(person["pk"], 0),
             }
-            | minutes.get(person.pk, no_minutes)
-            | in_work.get(person.pk, no_outcome)
-            | employment.get(person.pk, no_employment)
+            | minutes.get(person["pk"], no_minutes)
+            | in_work.get(person["pk"], no_outcome)
+            | employment.get(person["pk"], no_employment)
         )
         has_figures = any(parts[name] for name in _SUMMED)
-        if not person.is_active and not has_figures:
+        if not person["is_active"] and not has_figures:
             continue
         _add(total, parts)
-        if person.team_id:
-            team = teams.setdefault(person.team_id, {"team": person.team, **_empty_parts()})
+        if person["team_id"]:
+            team = teams.setdefault(
+                person["team_id"],
+                {"name": person["team__name"], "office": person["team__office__name"]}
+                | _empty_parts(),
+            )
             _add(team, parts)
-        if person.office_id:
+        if person["office_id"]:
             office = offices.setdefault(
-                person.office_id,
-                {"office": person.team.office if person.team_id else person.office}
+                person["office_id"],
+                {
+                    "name": person["team__office__name"]
+                    if person["team_id"]
+                    else person["office__name"]
+                }
                 | _empty_parts(),
             )
             _add(office, parts)
         if "specialist" in levels:
             specialist_rows.append(
                 {
-                    "id": person.pk,
-                    "username": person.username,
-                    "team": person.team.name if person.team_id else None,
+                    "id": person["pk"],
+                    "username": person["username"],
+                    "team": person["team__name"] if person["team_id"] else None,
                 }
                 | _figures(
                     parts,
                     period,
-                    contact_medians["specialist"].get(person.pk),
-                    tenure_medians["specialist"].get(person.pk),
+                    contact_medians["specialist"].get(person["pk"]),
+                    tenure_medians["specialist"].get(person["pk"]),
                 )
             )
 
@@ -606,7 +691,7 @@ def fidelity_report(
     }
     if "team" in levels:
         report["teams"] = [
-            {"id": pk, "name": parts["team"].name, "office": parts["team"].office.name}
+            {"id": pk, "name": parts["name"], "office": parts["office"]}
             | _pooled_figures(
                 parts,
                 period,
@@ -617,7 +702,7 @@ def fidelity_report(
         ]
     if "office" in levels:
         report["offices"] = [
-            {"id": pk, "name": parts["office"].name}
+            {"id": pk, "name": parts["name"]}
             | _pooled_figures(
                 parts,
                 period,

@@ -1,8 +1,9 @@
 """Writes of the reports app: computing figures and saving them as snapshots."""
 
 import datetime
+import json
 
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.utils import timezone
 
 from ips.models import Role, Team, User
@@ -38,22 +39,57 @@ def snapshots_save(*, report: dict) -> int:
                 existing = existing.filter(scope_id__in=ids)
             list(existing.select_for_update().values_list("pk", flat=True))
             existing.delete()
-        MetricSnapshot.objects.bulk_create(
+        _snapshots_insert(
+            scoped, period_start=start, period_end=end, as_of=as_of, computed_at=computed_at
+        )
+    return len(scoped)
+
+
+def _snapshots_insert(scoped: list, **common) -> None:
+    """Insert one snapshot per (scope, scope id, figures) in `scoped`.
+
+    On PostgreSQL in one statement with one parameter: the rows as a JSON
+    array, unpacked by json_to_recordset. bulk_create would send the figures
+    as an array of jsonb values, which psycopg escapes element by element in
+    Python (most of a national recompute's write time, see bench/README.md).
+    """
+    db = router.db_for_write(MetricSnapshot)
+    connection = connections[db]
+    if connection.vendor != "postgresql":
+        MetricSnapshot.objects.using(db).bulk_create(
             [
-                MetricSnapshot(
-                    scope=scope,
-                    scope_id=scope_id,
-                    period_start=start,
-                    period_end=end,
-                    as_of=as_of,
-                    figures=figures,
-                    computed_at=computed_at,
-                )
+                MetricSnapshot(scope=scope, scope_id=scope_id, figures=figures, **common)
                 for scope, scope_id, figures in scoped
             ],
             batch_size=1000,
         )
-    return len(scoped)
+        return
+    rows = json.dumps(
+        [
+            {"scope": scope, "scope_id": scope_id, "figures": figures}
+            for scope, scope_id, figures in scoped
+        ]
+    )
+    quote = connection.ops.quote_name
+    columns = ("scope", "scope_id", "period_start", "period_end", "as_of", "figures", "computed_at")
+    # Only quoted constant names are interpolated; values travel as parameters.
+    sql = (
+        f"INSERT INTO {quote(MetricSnapshot._meta.db_table)} "  # noqa: S608
+        f"({', '.join(map(quote, columns))}) "
+        "SELECT r.scope, r.scope_id, %s, %s, %s, r.figures, %s "
+        "FROM json_to_recordset(%s::json) AS r(scope text, scope_id bigint, figures jsonb)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [
+                common["period_start"],
+                common["period_end"],
+                common["as_of"],
+                common["computed_at"],
+                rows,
+            ],
+        )
 
 
 def team_figures_recompute(
