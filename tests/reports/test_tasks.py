@@ -78,11 +78,22 @@ needs_broker = pytest.mark.skipif(
 def worker():
     from celery.contrib.testing.worker import start_worker
 
+    from celery.signals import task_postrun
+    from django.db import connections
+
     from ips.celery import app
 
+    def close_worker_connections(**kwargs):
+        # The worker thread's own connections, so the test database can be dropped.
+        connections.close_all()
+
+    task_postrun.connect(close_worker_connections, weak=False)
     app.control.purge()
-    with start_worker(app, perform_ping_check=False, pool="solo", shutdown_timeout=30) as w:
-        yield w
+    try:
+        with start_worker(app, perform_ping_check=False, pool="solo", shutdown_timeout=30) as w:
+            yield w
+    finally:
+        task_postrun.disconnect(close_worker_connections)
 
 
 @pytest.mark.celery
