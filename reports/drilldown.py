@@ -15,6 +15,7 @@ from django.db.models.functions import Coalesce, TruncWeek
 from candidates.models import Enrollment
 from employers.models import Placement
 from followup.models import FIELD_LOCATIONS, Activity, Mode, WithWhom
+from ips.access import candidates_visible_to
 from reports.metrics import FOLLOW_UP_DAYS, DaysBetween, _first_job_start
 
 DRILLS = ("caseload", "cohort", "job_starts", "first_contact", "weeks")
@@ -94,6 +95,20 @@ def first_contacts(start: datetime.date, end: datetime.date, holders) -> QuerySe
         .annotate(first_contact=first_contact)
         .annotate(days=DaysBetween(F("first_contact"), F("intake_date")))
         .order_by(F("days").desc(nulls_first=True), "intake_date", "pk")
+    )
+
+
+def files_open_to(user, enrollments) -> set[int]:
+    """The candidates of the listed enrollments whose file the user may open.
+
+    One query for the whole list, not one per row. Being listed (holding an
+    enrollment in scope) and opening the file are separate rules in
+    ips.access; a name is only linked where the file would not answer 404."""
+    candidate_ids = {enrollment.candidate_id for enrollment in enrollments}
+    if not candidate_ids:
+        return set()
+    return set(
+        candidates_visible_to(user).filter(pk__in=candidate_ids).values_list("pk", flat=True)
     )
 
 

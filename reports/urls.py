@@ -1,53 +1,58 @@
 from django.urls import path
 
-from reports import views
+from reports.views import dashboards, drilldowns, exports, recompute
 
 urlpatterns = [
-    path("", views.index, name="dashboard"),
-    path("team/<int:team_pk>/", views.team_dashboard, name="dashboard_team"),
+    path("", dashboards.index, name="dashboard"),
+    path("team/<int:team_pk>/", dashboards.team_dashboard, name="dashboard_team"),
     path(
         "team/<int:team_pk>/fidelity.csv",
-        views.team_export,
+        exports.team_export,
         {"fmt": "csv"},
         name="dashboard_team_csv",
     ),
     path(
         "team/<int:team_pk>/fidelity.xlsx",
-        views.team_export,
+        exports.team_export,
         {"fmt": "xlsx"},
         name="dashboard_team_xlsx",
     ),
     path(
         "team/<int:team_pk>/behind/<slug:metric>/",
-        views.team_drilldown,
+        drilldowns.team_drilldown,
         name="dashboard_team_drilldown",
     ),
-    path("mine/", views.my_dashboard, name="dashboard_mine"),
-    path("mine/fidelity.csv", views.my_export, {"fmt": "csv"}, name="dashboard_mine_csv"),
-    path("mine/fidelity.xlsx", views.my_export, {"fmt": "xlsx"}, name="dashboard_mine_xlsx"),
-    path("mine/behind/<slug:metric>/", views.my_drilldown, name="dashboard_mine_drilldown"),
-    path("offices/", views.office_dashboard, name="dashboard_office"),
-    path("offices/fidelity.csv", views.office_export, {"fmt": "csv"}, name="dashboard_office_csv"),
+    path("mine/", dashboards.my_dashboard, name="dashboard_mine"),
+    path("mine/fidelity.csv", exports.my_export, {"fmt": "csv"}, name="dashboard_mine_csv"),
+    path("mine/fidelity.xlsx", exports.my_export, {"fmt": "xlsx"}, name="dashboard_mine_xlsx"),
+    path("mine/behind/<slug:metric>/", drilldowns.my_drilldown, name="dashboard_mine_drilldown"),
+    path("offices/", dashboards.office_dashboard, name="dashboard_office"),
     path(
-        "offices/fidelity.xlsx", views.office_export, {"fmt": "xlsx"}, name="dashboard_office_xlsx"
+        "offices/fidelity.csv", exports.office_export, {"fmt": "csv"}, name="dashboard_office_csv"
     ),
-    path("compare/", views.comparison, name="dashboard_comparison"),
+    path(
+        "offices/fidelity.xlsx",
+        exports.office_export,
+        {"fmt": "xlsx"},
+        name="dashboard_office_xlsx",
+    ),
+    path("compare/", dashboards.comparison, name="dashboard_comparison"),
     path(
         "compare/fidelity.csv",
-        views.comparison_export,
+        exports.comparison_export,
         {"fmt": "csv"},
         name="dashboard_comparison_csv",
     ),
     path(
         "compare/fidelity.xlsx",
-        views.comparison_export,
+        exports.comparison_export,
         {"fmt": "xlsx"},
         name="dashboard_comparison_xlsx",
     ),
-    path("recompute/", views.recompute, name="dashboard_recompute"),
+    path("recompute/", recompute.recompute, name="dashboard_recompute"),
     path(
         "recompute/<str:task_id>/",
-        views.recompute_progress,
+        recompute.recompute_progress,
         name="dashboard_recompute_progress",
     ),
 ]

@@ -77,7 +77,6 @@ needs_broker = pytest.mark.skipif(
 @pytest.fixture
 def worker():
     from celery.contrib.testing.worker import start_worker
-
     from celery.signals import task_postrun
     from django.db import connections
 

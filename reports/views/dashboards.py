@@ -1,0 +1,150 @@
+"""The dashboard pages of each role; every figure links to what is behind it."""
+
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from ips.access import teams_led_by
+from ips.decorators import role_required
+from ips.models import Role
+from reports import dashboard, trends
+from reports.dashboard import METRICS, STATUS_LABELS, Row
+from reports.forms import period_from
+from reports.views.figures import (
+    LEADER,
+    comparison_page,
+    my_rows,
+    office_page,
+    period_query,
+    team_page,
+    teams_of_leader,
+)
+
+
+def _link_cells(rows: list[Row], base_url: str, query: str, *, specialist: bool) -> None:
+    for row in rows:
+        for cell in row.cells:
+            if row.figures is None:
+                continue
+            extra = f"&specialist={row.scope_id}" if specialist else ""
+            cell.url = f"{base_url.replace('__drill__', cell.metric.drill)}?{query}{extra}"
+
+
+def _page_context(request, form, start, end, freshness, **extra) -> dict:
+    return {
+        "form": form,
+        "start": start,
+        "end": end,
+        "freshness": freshness,
+        "metrics": METRICS,
+        "status_labels": STATUS_LABELS,
+        "period_query": period_query(start, end),
+        "here": request.get_full_path(),
+        **extra,
+    }
+
+
+@require_GET
+def index(request):
+    """Each role's own dashboard."""
+    user = request.user
+    if user.role == Role.TEAM_LEADER and not user.is_superuser:
+        teams = list(teams_led_by(user).order_by("name").values_list("pk", flat=True)[:2])
+        if len(teams) == 1:
+            return redirect("dashboard_team", team_pk=teams[0])
+        return redirect("dashboard_office")
+    if user.is_superuser or user.role == Role.ANALYST:
+        return redirect("dashboard_comparison")
+    if user.role == Role.INTAKE_ADMIN:
+        return redirect("dashboard_office")
+    return redirect("dashboard_mine")
+
+
+@require_GET
+@role_required(*LEADER)
+def team_dashboard(request, team_pk):
+    team, form, start, end, block, freshness = team_page(request, team_pk)
+    base = reverse("dashboard_team_drilldown", args=[team.pk, "__drill__"])
+    query = period_query(start, end, freshness.as_of)
+    _link_cells(block.rows, base, query, specialist=True)
+    _link_cells([block.pooled], base, query, specialist=False)
+    members = [row.user for row in block.rows]
+    context = _page_context(
+        request,
+        form,
+        start,
+        end,
+        freshness,
+        team=team,
+        team_block=block,
+        other_teams=teams_of_leader(request.user).exclude(pk=team.pk).order_by("name"),
+        trends=trends.team_trends(team, members),
+        csv_url=reverse("dashboard_team_csv", args=[team.pk]),
+        xlsx_url=reverse("dashboard_team_xlsx", args=[team.pk]),
+    )
+    return render(request, "reports/team.html", context)
+
+
+@require_GET
+@role_required(Role.SPECIALIST)
+def my_dashboard(request):
+    form, start, end = period_from(request)
+    own, pooled, freshness = my_rows(request.user, start, end)
+    base = reverse("dashboard_mine_drilldown", args=["__drill__"])
+    _link_cells([own], base, period_query(start, end, freshness.as_of), specialist=False)
+    context = _page_context(
+        request,
+        form,
+        start,
+        end,
+        freshness,
+        own=own,
+        pooled=pooled,
+        own_and_team=[own, pooled] if pooled else [own],
+        own_only=[own],
+        trends=trends.specialist_trends(request.user),
+        csv_url=reverse("dashboard_mine_csv"),
+        xlsx_url=reverse("dashboard_mine_xlsx"),
+    )
+    return render(request, "reports/mine.html", context)
+
+
+@require_GET
+@role_required(Role.TEAM_LEADER, Role.INTAKE_ADMIN)
+def office_dashboard(request):
+    form, start, end, team_rows, office_rows, freshness = office_page(request)
+    if request.user.role == Role.TEAM_LEADER or request.user.is_superuser:
+        for row in team_rows:
+            row.link = reverse("dashboard_team", args=[row.scope_id])
+    context = _page_context(
+        request,
+        form,
+        start,
+        end,
+        freshness,
+        team_rows=team_rows,
+        office_rows=office_rows,
+        csv_url=reverse("dashboard_office_csv"),
+        xlsx_url=reverse("dashboard_office_xlsx"),
+    )
+    return render(request, "reports/office.html", context)
+
+
+@require_GET
+@role_required(Role.ANALYST)
+def comparison(request):
+    form, start, end, team_rows, office_rows, total, freshness = comparison_page(request)
+    context = _page_context(
+        request,
+        form,
+        start,
+        end,
+        freshness,
+        team_rows=team_rows,
+        office_rows=office_rows,
+        office_and_total=[*office_rows, total],
+        min_group=dashboard.MIN_GROUP_SIZE,
+        csv_url=reverse("dashboard_comparison_csv"),
+        xlsx_url=reverse("dashboard_comparison_xlsx"),
+    )
+    return render(request, "reports/comparison.html", context)

@@ -1,0 +1,106 @@
+"""The people and weeks behind a dashboard figure: the only dashboard pages
+with person data, scoped by ips.access and written to the access log."""
+
+import datetime
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from audit.services import access_records
+from ips.access import enrollments_visible_to
+from ips.decorators import role_required
+from ips.models import Role, User
+from reports import dashboard, drilldown
+from reports.forms import period_from
+from reports.views.figures import LEADER, period_query, teams_of_leader
+
+
+@require_GET
+@role_required(*LEADER)
+def team_drilldown(request, team_pk, metric):
+    team = get_object_or_404(teams_of_leader(request.user), pk=team_pk)
+    holders = User.objects.filter(role=Role.SPECIALIST, team=team)
+    if "specialist" in request.GET:
+        try:
+            holders = holders.filter(pk=int(request.GET["specialist"]))
+        except ValueError as error:
+            raise Http404 from error
+        if not holders.exists():
+            raise Http404
+    back = reverse("dashboard_team", args=[team.pk])
+    return _drilldown(request, metric, holders, back)
+
+
+@require_GET
+@role_required(Role.SPECIALIST)
+def my_drilldown(request, metric):
+    holders = User.objects.filter(pk=request.user.pk)
+    return _drilldown(request, metric, holders, reverse("dashboard_mine"))
+
+
+def _as_of(request) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(request.GET.get("as_of", ""))
+    except ValueError:
+        return timezone.localdate()
+
+
+def _drilldown(request, metric, holders, back_url):
+    if metric not in drilldown.DRILLS:
+        raise Http404
+    form, start, end = period_from(request)
+    as_of = _as_of(request)
+    people = {person.pk: person for person in holders.select_related("team")}
+    ids = list(people)
+    context = {
+        "form": form,
+        "start": start,
+        "end": end,
+        "as_of": as_of,
+        "metric": metric,
+        "back_url": f"{back_url}?{period_query(start, end)}",
+        "people": people,
+        "single": people[ids[0]] if len(ids) == 1 else None,
+    }
+    if metric == "weeks":
+        weeks = drilldown.weeks(start, end, ids)
+        for week in weeks:
+            week["person"] = people.get(week["author_id"])
+            week["low"] = week["field_share"] < dashboard.metrics.FIELD_SHARE_TARGET
+        if request.GET.get("show") == "low":
+            weeks = [week for week in weeks if week["low"]]
+        context |= {"weeks": weeks, "target": dashboard.metrics.FIELD_SHARE_TARGET}
+        return render(request, "reports/drilldown.html", context)
+    selections = {
+        "caseload": lambda: drilldown.caseload_members(end, ids),
+        "cohort": lambda: drilldown.cohort_members(start, end, as_of, ids),
+        "job_starts": lambda: drilldown.job_starts(start, end, ids),
+        "first_contact": lambda: drilldown.first_contacts(start, end, ids),
+    }
+    selected = selections[metric]()
+    if metric == "cohort" and request.GET.get("show") == "without_job":
+        selected = selected.filter(in_work=False)
+    visible = list(
+        selected.filter(pk__in=enrollments_visible_to(request.user).values("pk")).select_related(
+            "candidate"
+        )
+    )
+    openable = drilldown.files_open_to(request.user, visible)
+    for enrollment in visible:
+        enrollment.holder = people.get(enrollment.holder_id)
+        enrollment.file_opens = enrollment.candidate_id in openable
+        if metric == "cohort":
+            enrollment.follow_up_ends = enrollment.intake_date + datetime.timedelta(
+                days=dashboard.metrics.FOLLOW_UP_DAYS
+            )
+    hidden = selected.count() - len(visible)
+    access_records(
+        request=request,
+        candidates=[enrollment.candidate for enrollment in visible],
+        page="dashboard_drilldown",
+    )
+    context |= {"enrollments": visible, "hidden": hidden}
+    return render(request, "reports/drilldown.html", context)

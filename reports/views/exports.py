@@ -1,0 +1,78 @@
+"""Each dashboard's figures as a CSV or Excel file (aggregates only)."""
+
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from ips.decorators import role_required
+from ips.models import Role
+from reports.exports import csv_response, xlsx_response
+from reports.forms import period_from
+from reports.views.figures import LEADER, comparison_page, my_rows, office_page, team_page
+
+
+def _export(fmt, *, title, rows, start, end, freshness, filename):
+    maker = csv_response if fmt == "csv" else xlsx_response
+    return maker(
+        title=title, rows=rows, start=start, end=end, freshness=freshness, filename=filename
+    )
+
+
+@require_GET
+@role_required(*LEADER)
+def team_export(request, team_pk, fmt):
+    team, _form, start, end, block, freshness = team_page(request, team_pk)
+    return _export(
+        fmt,
+        title=_("Fidelity of team %(team)s") % {"team": team.name},
+        rows=[*block.rows, block.pooled],
+        start=start,
+        end=end,
+        freshness=freshness,
+        filename=f"fidelity-{team.pk}-{start}-{end}",
+    )
+
+
+@require_GET
+@role_required(Role.SPECIALIST)
+def my_export(request, fmt):
+    _form, start, end = period_from(request)
+    own, pooled, freshness = my_rows(request.user, start, end)
+    return _export(
+        fmt,
+        title=_("Fidelity of %(name)s") % {"name": request.user},
+        rows=[own, pooled] if pooled else [own],
+        start=start,
+        end=end,
+        freshness=freshness,
+        filename=f"fidelity-mine-{start}-{end}",
+    )
+
+
+@require_GET
+@role_required(Role.TEAM_LEADER, Role.INTAKE_ADMIN)
+def office_export(request, fmt):
+    _form, start, end, team_rows, office_rows, freshness = office_page(request)
+    return _export(
+        fmt,
+        title=_("Fidelity of teams and offices"),
+        rows=[*team_rows, *office_rows],
+        start=start,
+        end=end,
+        freshness=freshness,
+        filename=f"fidelity-offices-{start}-{end}",
+    )
+
+
+@require_GET
+@role_required(Role.ANALYST)
+def comparison_export(request, fmt):
+    _form, start, end, team_rows, office_rows, total, freshness = comparison_page(request)
+    return _export(
+        fmt,
+        title=_("Fidelity of offices and teams (groups under 5 candidates suppressed)"),
+        rows=[*office_rows, *team_rows, total],
+        start=start,
+        end=end,
+        freshness=freshness,
+        filename=f"fidelity-comparison-{start}-{end}",
+    )
