@@ -217,9 +217,12 @@ class Enrollment(models.Model):
                 condition=Q(intake_date__isnull=True) | Q(intake_date__gte=F("referral_date")),
                 name="enrollment_intake_not_before_referral",
             ),
+            # A discharge is not before intake; a referral withdrawn from the
+            # waiting list (no intake) is ended not before its referral date.
             models.CheckConstraint(
                 condition=Q(discharge_date__isnull=True)
-                | (Q(intake_date__isnull=False) & Q(discharge_date__gte=F("intake_date"))),
+                | (Q(intake_date__isnull=False) & Q(discharge_date__gte=F("intake_date")))
+                | (Q(intake_date__isnull=True) & Q(discharge_date__gte=F("referral_date"))),
                 name="enrollment_discharge_not_before_intake",
             ),
             models.CheckConstraint(

@@ -60,8 +60,10 @@ def _enrollment_date_errors(enrollment: Enrollment) -> dict[str, list]:
     )
     if intake and referral and intake < referral:
         add_error(errors, "intake_date", _("The intake date is before the referral date."))
-    if discharge and not intake:
-        add_error(errors, "intake_date", _("A discharged enrollment needs an intake date."))
+    # Without intake, a discharge is a referral withdrawn from the waiting
+    # list: it is kept, and it is never active, so it counts in no figure.
+    if discharge and not intake and referral and discharge < referral:
+        add_error(errors, "discharge_date", _("The discharge date is before the referral date."))
     if discharge and intake and discharge < intake:
         add_error(errors, "discharge_date", _("The discharge date is before the intake date."))
     if discharge and not enrollment.discharge_reason:
@@ -99,7 +101,14 @@ def enrollment_upsert(
         enrollment.save()
         return enrollment, Outcome.CREATED
     changed = changed_fields(enrollment, values)
-    validate_instance(enrollment, _enrollment_date_errors(enrollment))
+    errors = _enrollment_date_errors(enrollment)
+    if discharge_date and not intake_date and enrollment.assignments.exists():
+        add_error(
+            errors,
+            "intake_date",
+            _("This enrollment has been assigned: its discharge needs the intake date."),
+        )
+    validate_instance(enrollment, errors)
     if not changed:
         return enrollment, Outcome.UNCHANGED
     enrollment.version += 1
@@ -159,6 +168,15 @@ def assignment_upsert(
     The caseload cap is not checked: an import records history as it was.
     """
     errors = _assignment_errors(enrollment=enrollment, specialist=specialist, from_date=from_date)
+    if enrollment.intake_date is None and enrollment.discharge_date is not None:
+        add_error(
+            errors,
+            "enrollment",
+            _(
+                "This referral was withdrawn before intake (a discharge date without an "
+                "intake date): nobody can hold it."
+            ),
+        )
     assignment = Assignment.objects.filter(enrollment=enrollment, from_date=from_date).first()
     if assignment is None:
         assignment = Assignment(

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from candidates.models import DischargeReason, ProtectedAddress, ReferrerKind
+from intake.services import WITHDRAWAL_REASONS
 from ips.locking import VersionedFormMixin
 from ips.models import Role, Team, User
 from ips.services import ACCOUNT_ROLES
@@ -133,6 +134,23 @@ class AssignmentForm(VersionedFormMixin, forms.Form):
 class DischargeForm(VersionedFormMixin, forms.Form):
     discharge_date = forms.DateField(label=_("Discharge date"), widget=DATE)
     discharge_reason = forms.ChoiceField(label=_("Reason"), choices=DischargeReason.choices)
+
+    def __init__(self, *args, enrollment, **kwargs):
+        self.instance = enrollment
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["discharge_date"] = timezone.localdate()
+
+
+class WithdrawalForm(VersionedFormMixin, forms.Form):
+    """Take a referral off the waiting list before intake."""
+
+    discharge_date = forms.DateField(label=_("Withdrawn on"), widget=DATE)
+    discharge_reason = forms.ChoiceField(
+        label=_("Reason"),
+        choices=[(reason.value, reason.label) for reason in WITHDRAWAL_REASONS],
+        widget=forms.RadioSelect,
+    )
 
     def __init__(self, *args, enrollment, **kwargs):
         self.instance = enrollment

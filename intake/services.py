@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from candidates.models import Assignment, Candidate, Enrollment
+from candidates.models import Assignment, Candidate, DischargeReason, Enrollment
 from candidates.services import _assignment_errors
 from ips.locking import StaleEdit, save_versioned
 from ips.models import Office, Role, User
@@ -391,3 +391,70 @@ def enrollment_discharge(
     enrollment.discharge_reason = discharge_reason
     validate_instance(enrollment)
     return save_versioned(enrollment, expected_version=expected_version)
+
+
+# --- Withdrawal from the waiting list -------------------------------------------
+
+#: Why a referral leaves the waiting list before intake.
+WITHDRAWAL_REASONS = (DischargeReason.OWN_WISH, DischargeReason.MOVED, DischargeReason.OTHER)
+
+
+def is_waiting(enrollment: Enrollment) -> bool:
+    """On the waiting list: not taken in, held by nobody, not ended."""
+    return (
+        enrollment.intake_date is None
+        and enrollment.discharge_date is None
+        and not enrollment.assignments.exists()
+    )
+
+
+def referral_withdraw(
+    *,
+    enrollment: Enrollment,
+    discharge_date: datetime.date,
+    discharge_reason: str,
+    expected_version: int,
+) -> Enrollment:
+    """Take a referral off the waiting list before intake: the person no longer
+    wants the service, has moved, or another reason. The enrollment is kept,
+    ended without an intake date; never active, it counts in no figure."""
+    with transaction.atomic():
+        # Locked, so an assignment made at the same moment cannot slip between
+        # the check and the write.
+        current = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+        if current.version != expected_version:
+            raise StaleEdit(current)
+        errors: dict[str, list] = {}
+        if not is_waiting(current):
+            add_error(
+                errors,
+                NON_FIELD_ERRORS,
+                _(
+                    "This referral is no longer on the waiting list: it has been assigned "
+                    "or has ended."
+                ),
+            )
+        if discharge_reason not in WITHDRAWAL_REASONS:
+            add_error(
+                errors,
+                "discharge_reason",
+                _(
+                    "A referral is withdrawn at the person's own wish, after a move or for "
+                    "another reason."
+                ),
+            )
+        if discharge_date < current.referral_date:
+            add_error(
+                errors,
+                "discharge_date",
+                _("The date is before the referral date (%(date)s).")
+                % {"date": current.referral_date.strftime("%d.%m.%Y")},
+            )
+        if discharge_date > timezone.localdate():
+            add_error(errors, "discharge_date", _("The date cannot be in the future."))
+        if errors:
+            raise ValidationError(errors)
+        current.discharge_date = discharge_date
+        current.discharge_reason = discharge_reason
+        validate_instance(current)
+        return save_versioned(current, expected_version=expected_version)

@@ -5,6 +5,11 @@ from intake import views
 urlpatterns = [
     path("referrals/new/", views.referral_create, name="referral_create"),
     path("waiting-list/", views.waiting_list, name="waiting_list"),
+    path(
+        "referrals/<int:referral_pk>/withdraw/",
+        views.referral_withdraw,
+        name="referral_withdraw",
+    ),
     path("enrollments/<int:enrollment_pk>/", views.intake_enrollment, name="intake_enrollment"),
     path(
         "enrollments/<int:enrollment_pk>/assign/",

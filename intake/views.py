@@ -22,6 +22,7 @@ from intake.forms import (
     ImportUploadForm,
     ReferralForm,
     TeamForm,
+    WithdrawalForm,
     settings_limit,
 )
 from ips.access import (
@@ -112,6 +113,44 @@ def waiting_list(request):
         "intake/waiting_list.html",
         {"rows": rows, "warning_days": settings.WAITING_LIST_WARNING_DAYS},
     )
+
+
+@role_required(*ASSIGNERS)
+def referral_withdraw(request, referral_pk):
+    """Take a referral off the waiting list before intake, with a date and a
+    reason. The record is kept."""
+    enrollment = _enrollment(request, referral_pk)
+    if request.method != "POST" and not services.is_waiting(enrollment):
+        messages.info(request, _("This referral is no longer on the waiting list."))
+        return redirect("intake_enrollment", enrollment_pk=enrollment.pk)
+    form = WithdrawalForm(request.POST or None, enrollment=enrollment)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.referral_withdraw(
+                enrollment=enrollment,
+                discharge_date=form.cleaned_data["discharge_date"],
+                discharge_reason=form.cleaned_data["discharge_reason"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except StaleEdit as stale:
+            # Show what the record holds now, with the message; the fresh form
+            # carries the current version.
+            form.refuse_stale(stale)
+            stale_errors = form.non_field_errors()
+            enrollment = _enrollment(request, referral_pk)
+            form = WithdrawalForm(enrollment=enrollment)
+            form.stale_errors = stale_errors
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The referral of %(name)s is withdrawn from the waiting list.")
+                % {"name": enrollment.candidate},
+            )
+            return redirect("waiting_list")
+    access_record(request=request, candidate=enrollment.candidate, page="referral_withdraw")
+    return render(request, "intake/withdrawal_form.html", {"enrollment": enrollment, "form": form})
 
 
 # --- One enrollment: intake data, assignment, discharge -----------------------

@@ -121,6 +121,8 @@ MATRIX = {
     # office Vestfold held by team Horten, other = one of office Innlandet.
     "referral_create": ("get", every(403, intake=200, superuser=200)),
     "waiting_list": ("get", every(403, leader=200, intake=200, superuser=200)),
+    # own = a referral on office Vestfold's waiting list, other = one of office Innlandet
+    "referral_withdraw": ("get", LEADER_AND_INTAKE_BY_RECORD),
     "intake_enrollment": ("get", LEADER_AND_INTAKE_BY_RECORD),
     "assignment_create": ("get", LEADER_AND_INTAKE_BY_RECORD),
     "enrollment_discharge": ("get", LEADER_AND_INTAKE_BY_RECORD),

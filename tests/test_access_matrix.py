@@ -62,6 +62,9 @@ def world(specialist, other_specialist, leader, intake, analyst):
             "uidb64": "MQ",
             "token": "set-password",
             "enrollment_pk": own.pk,
+            "referral_pk": factories.EnrollmentFactory(
+                office=specialist.office, intake_date=None
+            ).pk,
             "user_pk": specialist.pk,
             "team_pk": specialist.team_id,
             "metric": "caseload",
@@ -72,6 +75,9 @@ def world(specialist, other_specialist, leader, intake, analyst):
             "uidb64": "MQ",
             "token": "set-password",
             "enrollment_pk": other.pk,
+            "referral_pk": factories.EnrollmentFactory(
+                office=other_specialist.office, intake_date=None
+            ).pk,
             "user_pk": other_specialist.pk,
             "team_pk": other_specialist.team_id,
             "metric": "caseload",

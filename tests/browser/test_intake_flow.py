@@ -42,6 +42,7 @@ def test_an_intake_admin_takes_a_referral_to_a_specialists_caseload(
     tab.wait_for_url("**" + reverse("waiting_list"))
     assert "Sara Solberg" in tab.inner_text("#waiting-list")
     page.screenshot("intake-waiting-list-phone")
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 375
     enrollment = Enrollment.objects.get(
         candidate__first_name="Sara",
         candidate__last_name="Solberg",
@@ -55,6 +56,13 @@ def test_an_intake_admin_takes_a_referral_to_a_specialists_caseload(
     assert "Ola Hansen" in tab.inner_text("#div_id_specialist")
     assert not Assignment.objects.filter(enrollment=enrollment).exists()
     page.screenshot("intake-assignment-refused-phone")
+    # The specialists' figures fit the phone: neither the page nor the table
+    # inside its scrolling wrapper is wider than the screen.
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 375
+    assert tab.evaluate(
+        "(() => { const t = document.querySelector('#specialist-loads');"
+        " return t.scrollWidth <= t.parentElement.clientWidth; })()"
+    )
 
     tab.select_option("#id_specialist", str(teammate.pk))
     tab.click("#assignment-form button[type=submit]")
@@ -69,3 +77,26 @@ def test_an_intake_admin_takes_a_referral_to_a_specialists_caseload(
     assert "Solberg" in specialist_page.tab.content()
     specialist_page.screenshot("intake-new-candidate-on-caseload")
     assert specialist_page.csp_violations == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_intake_admin_withdraws_a_referral_from_the_waiting_list(browser_page, intake, office):
+    waiting = factories.EnrollmentFactory(
+        candidate=factories.CandidateFactory(first_name="Vera", last_name="Venter"),
+        office=office,
+        intake_date=None,
+    )
+    page = browser_page.log_in(intake)
+    tab = page.tab
+
+    page.go(reverse("waiting_list"))
+    tab.click(f"a[href='{reverse('referral_withdraw', args=[waiting.pk])}']")
+    tab.check("#id_discharge_reason_0")
+    page.screenshot("intake-withdrawal-phone")
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 375
+    tab.click("#withdrawal-form button[type=submit]")
+    tab.wait_for_url("**" + reverse("waiting_list"))
+    assert "Venter" not in tab.inner_text("#waiting-list")
+    waiting.refresh_from_db()
+    assert waiting.discharge_date is not None and waiting.intake_date is None
+    assert page.csp_violations == []

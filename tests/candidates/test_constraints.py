@@ -80,12 +80,21 @@ def test_it_accepts_discharge_on_the_intake_date():
     enrollment(discharge_date=INTAKE, discharge_reason=DischargeReason.MOVED)
 
 
-def test_it_refuses_discharge_without_intake():
+def test_it_accepts_a_referral_withdrawn_before_intake_on_the_referral_date():
+    factories.EnrollmentFactory(
+        referral_date=REFERRAL,
+        intake_date=None,
+        discharge_date=REFERRAL,
+        discharge_reason=DischargeReason.OWN_WISH,
+    )
+
+
+def test_it_refuses_a_withdrawal_before_the_referral_date():
     with pytest.raises(IntegrityError), transaction.atomic():
         factories.EnrollmentFactory(
             referral_date=REFERRAL,
             intake_date=None,
-            discharge_date=INTAKE,
+            discharge_date=REFERRAL - datetime.timedelta(1),
             discharge_reason=DischargeReason.OWN_WISH,
         )
 

@@ -79,6 +79,44 @@ def test_enrollment_upsert_refuses_a_discharge_before_the_intake(db):
     assert "discharge_date" in raised.value.message_dict
 
 
+def test_enrollment_upsert_accepts_a_referral_withdrawn_before_intake(db):
+    enrollment, _outcome = _enrollment(
+        intake_date=None, discharge_date=JAN_13, discharge_reason="own_wish"
+    )
+
+    assert (enrollment.intake_date, enrollment.discharge_date) == (None, JAN_13)
+
+
+def test_enrollment_upsert_refuses_a_withdrawal_before_the_referral(db):
+    with pytest.raises(ValidationError) as raised:
+        _enrollment(
+            intake_date=None, discharge_date=datetime.date(2025, 1, 1), discharge_reason="moved"
+        )
+
+    assert "discharge_date" in raised.value.message_dict
+
+
+def test_enrollment_upsert_refuses_withdrawing_an_assigned_enrollment(specialist):
+    enrollment, _outcome = _enrollment()
+    assignment_upsert(enrollment=enrollment, specialist=specialist, from_date=JAN_13)
+
+    with pytest.raises(ValidationError) as raised:
+        _enrollment(intake_date=None, discharge_date=JAN_13, discharge_reason="moved")
+
+    assert "intake_date" in raised.value.message_dict
+
+
+def test_assignment_upsert_refuses_a_referral_withdrawn_before_intake(specialist):
+    enrollment, _outcome = _enrollment(
+        intake_date=None, discharge_date=JAN_13, discharge_reason="own_wish"
+    )
+
+    with pytest.raises(ValidationError) as raised:
+        assignment_upsert(enrollment=enrollment, specialist=specialist, from_date=JAN_13)
+
+    assert "enrollment" in raised.value.message_dict
+
+
 def test_enrollment_upsert_refuses_a_discharge_without_reason(db):
     with pytest.raises(ValidationError) as raised:
         _enrollment(discharge_date=datetime.date(2025, 6, 1))

@@ -206,6 +206,27 @@ def test_it_accepts_a_byte_order_mark(db, tmp_path):
     assert Team.objects.get().office.name == "NAV Vestfold"
 
 
+def test_it_imports_a_referral_withdrawn_before_intake(db, tmp_path):
+    files, _line = with_row("enrollments.csv", "E009,C001,2025-03-03,,2025-03-20,own_wish,no")
+
+    run(write(tmp_path, files))
+
+    withdrawn = Enrollment.objects.get(ref="E009")
+    assert (withdrawn.intake_date, withdrawn.discharge_date) == (None, datetime.date(2025, 3, 20))
+    assert withdrawn.discharge_reason == "own_wish"
+
+
+def test_it_refuses_an_assignment_of_a_referral_withdrawn_before_intake(db, tmp_path):
+    files, _line = with_row("enrollments.csv", "E009,C001,2025-03-03,,2025-03-20,moved,no")
+    files["assignments.csv"] += "E009,kari,2025-03-10\n"
+    line = files["assignments.csv"].count("\n")
+
+    err = run_failing(write(tmp_path, files))
+
+    assert f"assignments.csv:{line}: enrollment_ref: This referral was withdrawn" in err
+    assert Enrollment.objects.count() == 0
+
+
 def test_it_exits_with_a_non_zero_status_on_errors(db, tmp_path):
     files, _line = with_row("teams.csv", "NAV Vestfold,")
     write(tmp_path, files)
@@ -233,6 +254,7 @@ BAD_ROWS = [
     ("enrollments.csv", "E009,C999,2025-01-06,2025-01-13,,,no", "candidate_ref"),
     ("enrollments.csv", "E009,C001,2025-02-01,2025-01-13,,,no", "intake_date"),
     ("enrollments.csv", "E009,C001,2025-01-06,2025-01-13,2025-01-10,moved,no", "discharge_date"),
+    ("enrollments.csv", "E009,C001,2025-01-06,,2025-01-05,own_wish,no", "discharge_date"),
     ("enrollments.csv", "E009,C001,2025-01-06,2025-01-13,2025-03-01,quit,no", "discharge_reason"),
     ("enrollments.csv", "E009,C001,2025-01-06,2025-01-13,,,maybe", "employed_at_referral"),
     ("assignments.csv", "E999,kari,2025-01-13", "enrollment_ref"),
