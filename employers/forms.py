@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from employers.models import ContactPerson, Employer, Placement, PlacementEndReason
-from employers.services import normalise_orgnr
+from employers.services import PLACEMENT_FIELDS, normalise_orgnr
 from ips.access import employers_visible_to
 from ips.locking import VersionedFormMixin
 from ips.validators import validate_orgnr
@@ -46,22 +46,7 @@ class PlacementForm(VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Placement
-        fields = [
-            "employer",
-            "title",
-            "start_date",
-            "hours_per_week",
-            "competitive",
-            "contract",
-            "hourly_wage",
-            "wage_subsidy_percent",
-            "wage_subsidy_from",
-            "wage_subsidy_to",
-            "inclusion_subsidy_amount",
-            "mentor_subsidy_from",
-            "mentor_subsidy_to",
-            "mentor_hours",
-        ]
+        fields = list(PLACEMENT_FIELDS)
         widgets = dict.fromkeys(
             (
                 "start_date",
