@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from audit.queries import access_entries_for
 from audit.services import access_record
@@ -46,12 +46,12 @@ FILE_ROLES = (Role.SPECIALIST, Role.TEAM_LEADER)
 CASELOAD_BAND = (12, 20)
 #: Sortable caseload columns: the sort key (see CaseloadFilter) and the heading.
 CASELOAD_COLUMNS = [
-    ("name", _lazy("Name")),
-    ("stage", _lazy("EUSE stage")),
-    ("status", _lazy("Status")),
-    ("job", _lazy("Current job")),
-    ("-last_contact", _lazy("Days since contact")),
-    ("next_contact", _lazy("Next planned contact")),
+    ("name", gettext_lazy("Name")),
+    ("stage", gettext_lazy("EUSE stage")),
+    ("status", gettext_lazy("Status")),
+    ("job", gettext_lazy("Current job")),
+    ("-last_contact", gettext_lazy("Days since contact")),
+    ("next_contact", gettext_lazy("Next planned contact")),
 ]
 #: How many access entries the file shows a team leader.
 ACCESS_ENTRIES_SHOWN = 50

@@ -51,3 +51,19 @@ def test_the_interface_speaks_norwegian_by_default(client, db):
     assert "Logg inn" in page
     english = client.get("/login/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Log in" in english
+
+
+def test_translation_functions_go_by_names_makemessages_knows():
+    """`makemessages` finds only gettext's own names and `_`: an alias such as
+    `_lazy` leaves its strings out of the catalogues without a word."""
+    import re
+
+    alias = re.compile(r"from django\.utils\.translation import .*\b(\w*gettext\w*) as (\w+)")
+    offenders = []
+    for path in Path(settings.BASE_DIR).rglob("*.py"):
+        if any(part in (".venv", "migrations", "staticfiles") for part in path.parts):
+            continue
+        for match in alias.finditer(path.read_text(encoding="utf-8")):
+            if match.group(2) != "_":
+                offenders.append(f"{path.relative_to(settings.BASE_DIR)}: {match.group(0)}")
+    assert offenders == []

@@ -29,6 +29,12 @@ def test_a_specialist_does_a_days_work_on_a_phone(browser_page, specialist, day)
     tab.wait_for_selector("#caseload")
     assert tab.url.endswith("/caseload/")
     assert "Mona Lie" in tab.inner_text("#caseload")
+    # Read on a phone without scrolling sideways: the rows become cards.
+    assert tab.evaluate(
+        "(() => { const t = document.querySelector('#caseload');"
+        " return t.scrollWidth <= t.parentElement.clientWidth; })()"
+    )
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 375
     page.screenshot("day-1-caseload")
 
     # Open the file from the row and log a contact: three taps, no page reload.
