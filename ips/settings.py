@@ -19,12 +19,15 @@ env = environ.Env()
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 
-if DEBUG:
-    SECRET_KEY = env.str(
-        "SECRET_KEY", default="dev-only-insecure-key-never-use-in-production-0123456789"
-    )
-else:
-    SECRET_KEY = env.str("SECRET_KEY")
+# A development key only while debug is on. With debug off and no SECRET_KEY
+# the setting stays empty: Django then refuses anything that needs the key
+# (sessions, CSRF, signing: "The SECRET_KEY setting must not be empty") and
+# `check --deploy` warns, while commands that need no key (makemigrations,
+# migrate, check) still run.
+SECRET_KEY = env.str(
+    "SECRET_KEY",
+    default="dev-only-insecure-key-never-use-in-production-0123456789" if DEBUG else "",
+)
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
