@@ -59,13 +59,3 @@ class EnrollmentPlanForm(VersionedFormMixin, forms.ModelForm):
         fields = ["euse_stage", "next_contact_date"]
         widgets = {"next_contact_date": DATE_INPUT}
         help_texts = {"next_contact_date": ""}
-
-
-def add_service_errors(form, error) -> None:
-    """Put a service's ValidationError on the form: next to the field when
-    the form has it, above the form otherwise."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)

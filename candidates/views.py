@@ -17,7 +17,6 @@ from candidates.forms import (
     EnrollmentPlanForm,
     ProtectionForm,
     VocationalProfileForm,
-    add_service_errors,
 )
 from candidates.models import Candidate, VocationalProfile
 from candidates.queries import caseload as caseload_rows
@@ -37,6 +36,7 @@ from ips.access import (
     placements_visible_to,
 )
 from ips.decorators import role_required
+from ips.forms import add_service_errors
 from ips.locking import StaleEdit
 from ips.models import Role, User
 
@@ -200,16 +200,9 @@ def candidate_edit(request, pk):
             messages.success(request, _("The candidate's details are saved."))
             return redirect("candidate_file", pk=candidate.pk)
         if hasattr(form, "current"):
-            form = _refused(CandidateForm, form)
+            form = form.with_current_values()
     access_record(request=request, candidate=candidate, page="candidate_edit")
     return _form_page(request, candidate, form, _("Identity and contact details"))
-
-
-def _refused(form_class, form, **kwargs):
-    """A stale edit was refused: show the current values with the message."""
-    fresh = form_class(instance=form.current, **kwargs)
-    fresh.stale_errors = form.non_field_errors()
-    return fresh
 
 
 @role_required(Role.SPECIALIST)
@@ -233,7 +226,7 @@ def candidate_profile_edit(request, pk):
             messages.success(request, _("The vocational profile is saved."))
             return redirect("candidate_file", pk=candidate.pk)
         if hasattr(form, "current"):
-            form = _refused(VocationalProfileForm, form)
+            form = form.with_current_values()
     access_record(request=request, candidate=candidate, page="vocational_profile")
     return _form_page(request, candidate, form, _("Vocational profile"))
 
@@ -261,7 +254,7 @@ def candidate_plan(request, pk):
             messages.success(request, _("The stage and the next contact are saved."))
             return redirect("candidate_file", pk=candidate.pk)
         if hasattr(form, "current"):
-            form = _refused(EnrollmentPlanForm, form)
+            form = form.with_current_values()
     return _form_page(request, candidate, form, _("EUSE stage and next contact"))
 
 
@@ -285,5 +278,5 @@ def candidate_protection(request, pk):
                 return redirect("home")
             return redirect("candidate_file", pk=candidate.pk)
         if hasattr(form, "current"):
-            form = _refused(ProtectionForm, form)
+            form = form.with_current_values()
     return _form_page(request, candidate, form, _("Protected address"))

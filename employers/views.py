@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from audit.services import access_record
-from candidates.forms import add_service_errors
 from candidates.queries import current_enrollment
 from employers import services
 from employers.forms import (
@@ -27,6 +26,7 @@ from ips.access import (
     placements_visible_to,
 )
 from ips.decorators import role_required
+from ips.forms import add_service_errors
 from ips.locking import StaleEdit
 from ips.models import Role
 
@@ -219,9 +219,7 @@ def placement_edit(request, placement_pk):
             )
         except StaleEdit as error:
             form.refuse_stale(error)
-            stale_errors = form.non_field_errors()
-            form = PlacementForm(instance=error.current, user=request.user)
-            form.stale_errors = stale_errors
+            form = form.with_current_values(user=request.user)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -248,9 +246,7 @@ def placement_end(request, placement_pk):
             )
         except StaleEdit as error:
             form.refuse_stale(error)
-            stale_errors = form.non_field_errors()
-            form = PlacementEndForm(instance=error.current)
-            form.stale_errors = stale_errors
+            form = form.with_current_values()
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.services import access_record
-from candidates.forms import add_service_errors
 from candidates.queries import current_enrollment
 from candidates.services import enrollment_next_contact_set
 from employers.services import normalise_orgnr
@@ -34,6 +33,7 @@ from followup.services import (
 )
 from ips.access import activities_visible_to, candidates_visible_to, employers_visible_to
 from ips.decorators import role_required
+from ips.forms import add_service_errors
 from ips.locking import StaleEdit
 from ips.models import Role
 
@@ -139,9 +139,7 @@ def activity_edit(request, activity_pk):
             )
         except StaleEdit as error:
             form.refuse_stale(error)
-            stale_errors = form.non_field_errors()
-            form = ActivityEditForm(instance=error.current, user=request.user)
-            form.stale_errors = stale_errors
+            form = form.with_current_values(user=request.user)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

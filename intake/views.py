@@ -32,6 +32,7 @@ from ips.access import (
     waiting_enrollments_visible_to,
 )
 from ips.decorators import role_required
+from ips.forms import add_service_errors
 from ips.imports import import_records
 from ips.locking import StaleEdit
 from ips.models import Role, Team, User
@@ -40,15 +41,6 @@ from ips.services import team_upsert, user_create, user_deactivate, user_reactiv
 INTAKE = (Role.INTAKE_ADMIN,)
 ASSIGNERS = (Role.INTAKE_ADMIN, Role.TEAM_LEADER)
 IMPORT_SESSION_KEY = "intake_import"
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form, field by field where it can."""
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
 
 
 # --- Referral and waiting list -----------------------------------------------
@@ -75,7 +67,7 @@ def referral_create(request):
         try:
             enrollment, created = services.referral_register(office=request.user.office, **data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             if created:
                 messages.success(
@@ -141,7 +133,7 @@ def referral_withdraw(request, referral_pk):
             form = WithdrawalForm(enrollment=enrollment)
             form.stale_errors = stale_errors
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -213,7 +205,7 @@ def assignment_create(request, enrollment_pk):
         except StaleEdit as stale:
             form.refuse_stale(stale)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -257,7 +249,7 @@ def enrollment_discharge(request, enrollment_pk):
             form.refuse_stale(stale)
         except ValidationError as error:
             enrollment.refresh_from_db()
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -308,7 +300,7 @@ def account_create(request):
         try:
             account = user_create(office=request.user.office, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             _send_password_link(request, account)
             messages.success(
@@ -344,7 +336,7 @@ def account_edit(request, user_pk):
             user_update(user=account, **form.cleaned_data)
         except ValidationError as error:
             account.refresh_from_db()
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("%(name)s is saved.") % {"name": account})
             return redirect("account_list")
@@ -402,7 +394,7 @@ def team_create(request):
         try:
             team, _outcome = team_upsert(office_name=office.name, name=form.cleaned_data["name"])
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The team %(name)s is created.") % {"name": team})
             return redirect("team_create")

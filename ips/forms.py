@@ -17,3 +17,13 @@ class LoginForm(AuthenticationForm):
                 params={"username": self.username_field.verbose_name},
             )
         return username
+
+
+def add_service_errors(form, error) -> None:
+    """Put a service's ValidationError on the form: next to the field when
+    the form has it, above the form otherwise."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)

@@ -53,3 +53,11 @@ class VersionedFormMixin(forms.Form):
         """Mark the form with the stale-edit error and keep the current record for display."""
         self.add_error(None, STALE_EDIT_MESSAGE)
         self.current = error.current
+
+    def with_current_values(self, **kwargs):
+        """After refuse_stale: a fresh form of the same kind holding what the
+        record holds now (and its current version), with the message above it.
+        `kwargs` are the form's own extra arguments (e.g. user)."""
+        fresh = type(self)(instance=self.current, **kwargs)
+        fresh.stale_errors = [STALE_EDIT_MESSAGE]
+        return fresh
