@@ -64,10 +64,10 @@ class SetupCompleteView(TemplateView):
             defaults={"name": "backup"}
         )
         if not device.token_set.exists():
-            for _ in range(RECOVERY_CODE_COUNT):
-                token = StaticToken.random_token()
-                device.token_set.create(token=token)
-                codes.append(token)
+            codes = [StaticToken.random_token() for _code in range(RECOVERY_CODE_COUNT)]
+            StaticToken.objects.bulk_create(
+                [StaticToken(device=device, token=code) for code in codes]
+            )
         context["recovery_codes"] = codes
         return context
 
