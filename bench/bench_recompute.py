@@ -64,6 +64,7 @@ def hand_written_sql(start, end):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=1, help="seed_demo --scale")
+    parser.add_argument("--history-years", type=int, default=0, help="seed_demo --history-years")
     parser.add_argument("--year", type=int, help="calendar year (default: last year)")
     parser.add_argument("--repeat", type=int, default=3, help="best of this many runs")
     parser.add_argument("--no-seed", action="store_true", help="use the data already there")
@@ -83,8 +84,15 @@ def main() -> None:
     if not options.no_seed:
         run_manage("migrate", "--no-input", "-v", "0")
         started = time.perf_counter()
-        run_manage("seed_demo", "--scale", str(options.scale), "--if-empty")
-        print(f"seed_demo --scale {options.scale}: {time.perf_counter() - started:.1f} s")
+        run_manage(
+            "seed_demo",
+            "--scale",
+            str(options.scale),
+            "--history-years",
+            str(options.history_years),
+            "--if-empty",
+        )
+        print(f"seed_demo: {time.perf_counter() - started:.1f} s")
 
     import django
 

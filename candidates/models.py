@@ -238,6 +238,10 @@ class Enrollment(models.Model):
         indexes = [
             models.Index(fields=["intake_date", "discharge_date"]),
             models.Index(fields=["office", "intake_date"]),
+            # Active on a day (intake ≤ D and no discharge or discharge > D):
+            # with years of discharged history, the few open and recently
+            # discharged enrollments are found from the discharge date.
+            models.Index(fields=["discharge_date", "intake_date"], name="enrollment_active_idx"),
         ]
 
     def __str__(self):
@@ -289,7 +293,13 @@ class Assignment(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["enrollment", "-from_date"]),
+            # The holder on a date (EnrollmentQuerySet.with_holder_on) is read
+            # from this index alone.
+            models.Index(
+                fields=["enrollment", "-from_date"],
+                include=["specialist"],
+                name="assignment_holder_idx",
+            ),
             models.Index(fields=["specialist", "from_date"]),
         ]
 

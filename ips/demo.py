@@ -4,7 +4,8 @@ One random.Random(seed) drives every choice, so the same seed gives the same
 people, dates and numbers (relative to the day it runs). The unit of the demo
 is three teams in two offices with ten specialists, about 150 candidates and
 18,000 activities over two years; `scale` repeats the unit over more teams
-and offices rather than growing teams. Rows are built in memory and written
+and offices rather than growing teams, and `history_years` adds years of
+discharged enrollments before those two (without a contact log). Rows are built in memory and written
 with bulk_create, a chunk of units at a time so memory stays bounded.
 """
 
@@ -84,7 +85,7 @@ class Unit:
     employers: dict = field(default_factory=dict)  # office pk -> [Employer]
 
 
-def seed(*, seed: int = 1, scale: int = 1) -> dict:
+def seed(*, seed: int = 1, scale: int = 1, history_years: int = 0) -> dict:
     """Create the demo in one transaction and return the number of rows per kind."""
     rng = random.Random(seed)
     today = timezone.localdate()
@@ -101,7 +102,7 @@ def seed(*, seed: int = 1, scale: int = 1) -> dict:
                 _create_employers(rng, unit, orgnrs, counts)
             cases = []
             for unit in chunk:
-                cases.extend(build_cases(rng, today, unit))
+                cases.extend(build_cases(rng, today, unit, history_years))
             if protected_pending and cases:
                 cases[0].candidate.protected_address = ProtectedAddress.STRICTLY_CONFIDENTIAL
                 protected_pending = False

@@ -28,6 +28,8 @@ def activities_for(rng, today, units, cases):
     specialists = {s.user.pk: s for unit in units for s in unit.specialists}
     field_chance = {pk: _field_chance(s.field_share) for pk, s in specialists.items()}
     for case in cases:
+        if case.history:
+            continue
         for user, first, last in case.spells:
             chance = field_chance[user.pk]
             days = (last - first).days + 1

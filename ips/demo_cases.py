@@ -19,6 +19,9 @@ WAITING_PER_TEAM = 3
 DISCHARGED_PER_FTE = 3
 REASSIGNED_SHARE = 0.12
 EARLIER_ENROLLMENT_SHARE = 0.04
+#: Enrollments per FTE and year of history before the demo's two years (`history_years`):
+#: about a caseload's turnover in a year.
+HISTORY_PER_FTE_YEAR = 15
 TITLES = {industry: titles for industry, _, titles in words.INDUSTRIES}
 OVER_CAP_REASON = "Kandidaten ønsket å beholde jobbspesialisten; teamleder godkjente."
 
@@ -29,6 +32,8 @@ class Case:
     enrollment: Enrollment
     employers: list[Employer]
     spells: list = field(default_factory=list)  # (User, first day, last day) held
+    #: Before the contact log was taken into use: no activities.
+    history: bool = False
     assignments: list[Assignment] = field(default_factory=list)
     placements: list[Placement] = field(default_factory=list)
 
@@ -65,13 +70,20 @@ class Case:
         return EuseStage.JOB_FINDING if days < 120 else EuseStage.EMPLOYER_ENGAGEMENT
 
 
-def build_cases(rng, today, unit) -> list[Case]:
+def build_cases(rng, today, unit, history_years=0) -> list[Case]:
     """Active and discharged cases per specialist (caseload following their habits),
-    a waiting list per team, and now and then an earlier enrollment of the same candidate."""
-    return [case for team in unit.teams for case in _team_cases(rng, today, unit, team)]
+    a waiting list per team, and now and then an earlier enrollment of the same candidate.
+
+    `history_years` adds that many years of discharged enrollments before the
+    demo's two years, as if imported from an earlier system: enrollments,
+    assignments and jobs, but no contact log.
+    """
+    return [
+        case for team in unit.teams for case in _team_cases(rng, today, unit, team, history_years)
+    ]
 
 
-def _team_cases(rng, today, unit, team):
+def _team_cases(rng, today, unit, team, history_years):
     specialists = [s for s in unit.specialists if s.team is team]
     postal_code, city = unit.places[team.pk]
     employers = unit.employers[team.office_id]
@@ -93,6 +105,8 @@ def _team_cases(rng, today, unit, team):
                 referral = case.enrollment.referral_date
                 cases.append(new_case("earlier", s, case.candidate, before=referral))
         cases.extend(new_case("discharged", s) for _ in range(round(DISCHARGED_PER_FTE * fte)))
+        historic = round(HISTORY_PER_FTE_YEAR * fte * history_years)
+        cases.extend(new_case("history", s, before=history_years) for _ in range(historic))
     cases.extend(new_case("waiting", None) for _ in range(WAITING_PER_TEAM))
     return cases
 
@@ -108,6 +122,10 @@ def _case(rng, today, kind, candidate, holder, team, employers, intake_admin, be
         elif kind == "discharged":
             intake = today - days(rng.randint(120, SPAN_DAYS - 10))
             discharge = min(intake + days(rng.randint(45, 500)), today - days(1))
+        elif kind == "history":  # `before` is the number of years of history
+            log_start = today - days(SPAN_DAYS)
+            intake = log_start - days(rng.randint(60, round(365.25 * before)))
+            discharge = min(intake + days(rng.randint(45, 500)), log_start - days(1))
         else:  # an earlier period of service, ended before the candidate was referred again
             intake = before - days(rng.randint(200, 420))
             discharge = before - days(rng.randint(20, 120))
@@ -120,13 +138,16 @@ def _case(rng, today, kind, candidate, holder, team, employers, intake_admin, be
         discharge_date=discharge,
         employed_at_referral=rng.random() < 0.1,
     )
-    case = Case(candidate, enrollment, employers)
+    case = Case(candidate, enrollment, employers, history=kind == "history")
     if intake is None:
         return case
     last_day = discharge - days(1) if discharge else today
     teammates = [s for s in team if s is not holder] if kind != "earlier" else []
     _assign(rng, case, holder, teammates, last_day, intake_admin)
-    if kind != "earlier":
+    if kind == "history":
+        # Jobs end by what was known when the case was closed.
+        _place(rng, case, holder, discharge)
+    elif kind != "earlier":
         _place(rng, case, holder, today)
     if discharge:
         jobs = [p for p in case.placements if p.competitive and p.start_date <= discharge]

@@ -23,73 +23,88 @@ def snapshots_save(*, report: dict) -> int:
     scoped += [(Scope.OFFICE, row["id"], row) for row in report["offices"]]
     if report["total"] is not None:
         scoped.append((Scope.TOTAL, None, report["total"]))
-    # Replace the rows of these scopes for this period in two statements per
-    # scope kind, whatever their number (update_or_create would be two per row).
-    # The lock on the period's rows keeps two concurrent recomputes from
-    # interleaving; the unique constraints still guarantee one row per scope.
-    with transaction.atomic():
-        for scope in {scope for scope, _id, _figures in scoped}:
-            ids = [scope_id for kind, scope_id, _f in scoped if kind == scope]
-            existing = MetricSnapshot.objects.filter(
-                scope=scope, period_start=start, period_end=end
-            )
-            if scope == Scope.TOTAL:
-                existing = existing.filter(scope_id__isnull=True)
-            else:
-                existing = existing.filter(scope_id__in=ids)
-            list(existing.select_for_update().values_list("pk", flat=True))
-            existing.delete()
-        _snapshots_insert(
-            scoped, period_start=start, period_end=end, as_of=as_of, computed_at=computed_at
-        )
+    common = {"period_start": start, "period_end": end, "as_of": as_of, "computed_at": computed_at}
+    connection = connections[router.db_for_write(MetricSnapshot)]
+    with transaction.atomic(using=connection.alias):
+        if connection.vendor == "postgresql":
+            _snapshots_upsert(connection, scoped, **common)
+        else:
+            _snapshots_replace(connection, scoped, **common)
     return len(scoped)
 
 
-def _snapshots_insert(scoped: list, **common) -> None:
-    """Insert one snapshot per (scope, scope id, figures) in `scoped`.
-
-    On PostgreSQL in one statement with one parameter: the rows as a JSON
-    array, unpacked by json_to_recordset. bulk_create would send the figures
-    as an array of jsonb values, which psycopg escapes element by element in
-    Python (most of a national recompute's write time, see bench/README.md).
-    """
-    db = router.db_for_write(MetricSnapshot)
-    connection = connections[db]
-    if connection.vendor != "postgresql":
-        MetricSnapshot.objects.using(db).bulk_create(
-            [
-                MetricSnapshot(scope=scope, scope_id=scope_id, figures=figures, **common)
-                for scope, scope_id, figures in scoped
-            ],
-            batch_size=1000,
-        )
-        return
-    rows = json.dumps(
+def _snapshots_replace(connection, scoped: list, **common) -> None:
+    """Delete this period's rows of the scopes in `scoped` and insert them anew:
+    two statements per scope kind, whatever their number."""
+    snapshots = MetricSnapshot.objects.using(connection.alias)
+    period = snapshots.filter(period_start=common["period_start"], period_end=common["period_end"])
+    for scope in {scope for scope, _id, _figures in scoped}:
+        ids = [scope_id for kind, scope_id, _f in scoped if kind == scope]
+        existing = period.filter(scope=scope)
+        if scope == Scope.TOTAL:
+            existing = existing.filter(scope_id__isnull=True)
+        else:
+            existing = existing.filter(scope_id__in=ids)
+        existing.delete()
+    snapshots.bulk_create(
         [
-            {"scope": scope, "scope_id": scope_id, "figures": figures}
+            MetricSnapshot(scope=scope, scope_id=scope_id, figures=figures, **common)
             for scope, scope_id, figures in scoped
-        ]
+        ],
+        batch_size=1000,
     )
+
+
+def _snapshots_upsert(connection, scoped: list, **common) -> None:
+    """INSERT … ON CONFLICT DO UPDATE on PostgreSQL: one statement for the
+    scopes with an id and one for the total, whatever their number.
+
+    The rows travel as one JSON parameter unpacked by json_to_recordset():
+    bulk_create, or arrays of values, are escaped element by element in
+    Python, which cost more than the whole insert at national scale (see
+    bench/README.md). The upsert locks the rows it updates, so two
+    recomputes of the same period wait for each other instead of failing on
+    the unique constraints.
+    """
     quote = connection.ops.quote_name
-    columns = ("scope", "scope_id", "period_start", "period_end", "as_of", "figures", "computed_at")
-    # Only quoted constant names are interpolated; values travel as parameters.
-    sql = (
-        f"INSERT INTO {quote(MetricSnapshot._meta.db_table)} "  # noqa: S608
-        f"({', '.join(map(quote, columns))}) "
-        "SELECT r.scope, r.scope_id, %s, %s, %s, r.figures, %s "
-        "FROM json_to_recordset(%s::json) AS r(scope text, scope_id bigint, figures jsonb)"
+    columns = ", ".join(map(quote, ("scope", "scope_id", "period_start", "period_end", "as_of",
+                                    "figures", "computed_at")))  # fmt: skip
+    updated = ", ".join(
+        f"{quote(name)} = EXCLUDED.{quote(name)}" for name in ("as_of", "figures", "computed_at")
     )
+    # The conflict targets are the model's two partial unique constraints.
+    targets = {
+        True: f"({quote('scope')}, {quote('scope_id')}, {quote('period_start')}, "
+        f"{quote('period_end')}) WHERE {quote('scope_id')} IS NOT NULL",
+        False: f"({quote('scope')}, {quote('period_start')}, {quote('period_end')}) "
+        f"WHERE {quote('scope_id')} IS NULL",
+    }
     with connection.cursor() as cursor:
-        cursor.execute(
-            sql,
-            [
-                common["period_start"],
-                common["period_end"],
-                common["as_of"],
-                common["computed_at"],
-                rows,
-            ],
-        )
+        for with_id, target in targets.items():
+            rows = [
+                {"scope": scope, "scope_id": scope_id, "figures": figures}
+                for scope, scope_id, figures in scoped
+                if (scope_id is not None) == with_id
+            ]
+            if not rows:
+                continue
+            # Only quoted constant names are interpolated; values travel as parameters.
+            sql = (
+                f"INSERT INTO {quote(MetricSnapshot._meta.db_table)} ({columns}) "  # noqa: S608
+                "SELECT r.scope, r.scope_id, %s, %s, %s, r.figures, %s "
+                "FROM json_to_recordset(%s::json) AS r(scope text, scope_id bigint, figures jsonb) "
+                f"ON CONFLICT {target} DO UPDATE SET {updated}"
+            )
+            cursor.execute(
+                sql,
+                [
+                    common["period_start"],
+                    common["period_end"],
+                    common["as_of"],
+                    common["computed_at"],
+                    json.dumps(rows),
+                ],
+            )
 
 
 def team_figures_recompute(

@@ -90,8 +90,7 @@ def test_a_team_recompute_writes_only_that_team_and_its_specialists(
             (Scope.SPECIALIST, specialist.pk),
             (Scope.SPECIALIST, teammate.pk),
             (Scope.TEAM, specialist.team_id),
-        ],
-        key=str,
+        ]
     )
 
 

@@ -21,14 +21,25 @@ class Command(BaseCommand):
             help=_("Multiply the volume: more teams and offices, candidates and activities."),
         )
         parser.add_argument(
+            "--history-years",
+            type=int,
+            default=0,
+            help=_(
+                "Add this many years of discharged enrollments before the demo's two years, "
+                "without a contact log (for load tests)."
+            ),
+        )
+        parser.add_argument(
             "--if-empty",
             action="store_true",
             help=_("Do nothing (but print the logins) when the database already has users."),
         )
 
-    def handle(self, *args, seed, scale, if_empty, **options):
+    def handle(self, *args, seed, scale, history_years, if_empty, **options):
         if scale < 1:
             raise CommandError(_("--scale must be 1 or more."))
+        if history_years < 0:
+            raise CommandError(_("--history-years must be 0 or more."))
         if User.objects.exists():
             if not if_empty:
                 raise CommandError(
@@ -37,7 +48,7 @@ class Command(BaseCommand):
             self.stdout.write(_("The database already has users; the demo was not seeded."))
         else:
             started = time.monotonic()
-            counts = demo.seed(seed=seed, scale=scale)
+            counts = demo.seed(seed=seed, scale=scale, history_years=history_years)
             elapsed = time.monotonic() - started
             summary = ", ".join(f"{name} {count}" for name, count in counts.items())
             self.stdout.write(_("Demo seeded in %(seconds).1f s: %(summary)s.")
