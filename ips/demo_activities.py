@@ -13,7 +13,7 @@ from ips import demo_vocabulary as words
 from ips.demo_cases import SPAN_DAYS
 
 #: Contacts about a candidate per week while a specialist holds them.
-PER_CANDIDATE_WEEK = 2.2
+PER_CANDIDATE_WEEK = 2.5
 #: Contacts without a candidate (job development, meetings, documentation) per FTE-week.
 OWN_WORK_PER_WEEK = 2.5
 FIELD_MINUTES = (30, 45, 60, 60, 90, 120)

@@ -108,3 +108,18 @@ def test_job_tenure_counts_open_jobs_to_the_as_of_date(specialist):
     job(enrollment, "2025-07-01", title="Sheltered", competitive=False)
 
     assert job_tenure(START, END, day("2025-06-21")) == {specialist.pk: 15.0}
+
+
+def test_medians_of_one_level_alone_and_of_nothing(specialist, other_specialist):
+    for days_later in ("2025-03-11", "2025-03-31"):
+        employer_meeting(specialist, enroll(specialist, "2025-03-01"), days_later)
+    employer_meeting(other_specialist, enroll(other_specialist, "2025-03-01"), "2025-03-06")
+
+    assert days_to_first_employer_contact(START, END, level="total") == {0: 10.0}
+    assert days_to_first_employer_contact(START, END, level="office") == {
+        specialist.office_id: 20.0,
+        other_specialist.office_id: 5.0,
+    }
+    # No enrollment in the period: no median at any level, not a median of nothing.
+    assert days_to_first_employer_contact(day("2024-01-01"), day("2024-12-31"), "total") == {}
+    assert job_tenure(START, END, day("2026-12-31"), level="team") == {}

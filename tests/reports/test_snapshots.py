@@ -1,7 +1,9 @@
 """Snapshots: one row per scope and period, overwritten by a recompute."""
 
+import threading
+
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from reports import services
 from reports.models import MetricSnapshot, Scope
@@ -19,22 +21,26 @@ def rows():
     )
 
 
+def scopes():
+    """The (scope, scope id) pairs stored, each once: a repeated pair would show."""
+    pairs = [(scope, scope_id) for scope, scope_id, *_ in rows()]
+    assert len(pairs) == len(set(pairs))
+    return set(pairs)
+
+
 def test_a_full_recompute_writes_every_scope(specialist, teammate, other_specialist):
     services.figures_recompute(**PERIOD)
 
-    assert sorted((s, i) for s, i, *_ in rows()) == sorted(
-        [
-            (Scope.SPECIALIST, specialist.pk),
-            (Scope.SPECIALIST, teammate.pk),
-            (Scope.SPECIALIST, other_specialist.pk),
-            (Scope.TEAM, specialist.team_id),
-            (Scope.TEAM, other_specialist.team_id),
-            (Scope.OFFICE, specialist.office_id),
-            (Scope.OFFICE, other_specialist.office_id),
-            (Scope.TOTAL, None),
-        ],
-        key=str,
-    )
+    assert scopes() == {
+        (Scope.SPECIALIST, specialist.pk),
+        (Scope.SPECIALIST, teammate.pk),
+        (Scope.SPECIALIST, other_specialist.pk),
+        (Scope.TEAM, specialist.team_id),
+        (Scope.TEAM, other_specialist.team_id),
+        (Scope.OFFICE, specialist.office_id),
+        (Scope.OFFICE, other_specialist.office_id),
+        (Scope.TOTAL, None),
+    }
 
 
 def test_recomputing_twice_leaves_the_same_rows(specialist, teammate, other_specialist):
@@ -85,13 +91,11 @@ def test_a_team_recompute_writes_only_that_team_and_its_specialists(
 ):
     services.team_figures_recompute(team_id=specialist.team_id, **PERIOD)
 
-    assert sorted((s, i) for s, i, *_ in rows()) == sorted(
-        [
-            (Scope.SPECIALIST, specialist.pk),
-            (Scope.SPECIALIST, teammate.pk),
-            (Scope.TEAM, specialist.team_id),
-        ]
-    )
+    assert scopes() == {
+        (Scope.SPECIALIST, specialist.pk),
+        (Scope.SPECIALIST, teammate.pk),
+        (Scope.TEAM, specialist.team_id),
+    }
 
 
 def test_the_team_by_team_path_stores_the_same_figures_as_the_single_report(
@@ -115,3 +119,33 @@ def test_the_team_by_team_path_stores_the_same_figures_as_the_single_report(
         services.team_figures_recompute(team_id=team_id, **PERIOD)
     services.overall_figures_recompute(**PERIOD)
     assert figures() == single
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_recomputes_of_the_same_period_at_once_both_succeed(specialist, teammate):
+    """The nightly run and a leader's "Recompute now" may overlap: the second
+    waits for the first's rows instead of failing on the unique constraints."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises writers with a database lock")
+    enroll(specialist, "2025-03-03")
+    the_report = report("2025-01-01", "2025-12-31", "2026-12-31")
+    start = threading.Barrier(2)
+    failures = []
+
+    def save():
+        try:
+            start.wait()
+            services.snapshots_save(report=the_report)
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            failures.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert failures == []
+    assert len(scopes()) == 5
