@@ -100,7 +100,26 @@ def _credited(queryset: QuerySet, credited: str, specialists) -> QuerySet:
     """Keep the rows credited to `specialists` (None: every job specialist)."""
     if specialists is _UNFILTERED:
         return queryset
+    if credited == "holder_id":
+        queryset = _held_by(queryset, specialists)
     return queryset.filter(**{f"{credited}__in": _ids(specialists)})
+
+
+def _held_by(queryset: QuerySet, specialists: QuerySet | None) -> QuerySet:
+    """Narrow enrollments (or placements) to those one of `specialists` has
+    held at some time, before the holder on a date is looked up for each.
+
+    The holder on any date is one of the enrollment's assignments, so this
+    drops no row credited to them; it only spares looking up the holder of
+    every enrollment of the period when a report is on a few specialists (a
+    team's recompute task, a team's dashboard). A report on every specialist
+    (None) is not narrowed.
+    """
+    if specialists is None:
+        return queryset
+    held = Assignment.objects.filter(specialist__in=_ids(specialists)).values("enrollment_id")
+    path = "pk" if queryset.model is Enrollment else "enrollment_id"
+    return queryset.filter(**{f"{path}__in": held})
 
 
 def _first_job_start() -> Subquery:
@@ -331,6 +350,7 @@ def _medians_by_level(
     middle rows of each key averaged. Both give the same figures (tested on
     both databases).
     """
+    queryset = _held_by(queryset, specialists)
     base = queryset.annotate(median_value=value).order_by().values(credited, "median_value")
     base_sql, base_params = base.query.sql_with_params()
     ids_sql, ids_params = _ids(specialists).query.sql_with_params()
@@ -661,8 +681,8 @@ def fidelity_report(
     employment = employment_rate(quarter_start, quarter_end, counted)
     # Medians pool the rows of a whole team, office or the total: those must
     # be limited to the report's specialists.
-    contact_medians = days_to_first_employer_contact_by_level(start, end, levels, ids)
-    tenure_medians = job_tenure_by_level(start, end, period.as_of, levels, ids)
+    contact_medians = days_to_first_employer_contact_by_level(start, end, levels, specialists)
+    tenure_medians = job_tenure_by_level(start, end, period.as_of, levels, specialists)
 
     no_minutes = {"logged": 0, "field": 0, "employer_contacts": 0}
     no_outcome = {"numerator": 0, "denominator": 0, "pending": 0}

@@ -7,7 +7,7 @@ from django.db import IntegrityError, connection, transaction
 
 from reports import services
 from reports.models import MetricSnapshot, Scope
-from tests.reports.helpers import day, enroll, log, report
+from tests.reports.helpers import day, enroll, job, log, reassign, report
 
 pytestmark = pytest.mark.django_db
 
@@ -119,6 +119,35 @@ def test_the_team_by_team_path_stores_the_same_figures_as_the_single_report(
         services.team_figures_recompute(team_id=team_id, **PERIOD)
     services.overall_figures_recompute(**PERIOD)
     assert figures() == single
+
+
+def test_a_team_recompute_credits_enrollments_that_moved_between_teams(
+    specialist, teammate, other_specialist
+):
+    """A team's report looks only at enrollments its specialists have held;
+    one that moved to another team is still credited to each holder by date."""
+    moved = enroll(specialist, "2025-02-03")
+    employer_visit = {"mode": "in_person", "with_whom": "employer", "location": "workplace"}
+    log(specialist, "2025-02-10", 30, candidate=moved.candidate, **employer_visit)
+    reassign(moved, other_specialist, "2025-06-02")
+    job(moved, "2025-08-04")
+    enroll(other_specialist, "2025-03-03")
+
+    for team_id in services.teams_to_recompute():
+        services.team_figures_recompute(team_id=team_id, **PERIOD)
+
+    single = report("2025-01-01", "2025-12-31", "2026-12-31")
+    for row in single["specialists"]:
+        stored = MetricSnapshot.objects.get(scope=Scope.SPECIALIST, scope_id=row["id"])
+        assert stored.figures == row
+    kari = MetricSnapshot.objects.get(scope=Scope.SPECIALIST, scope_id=specialist.pk).figures
+    per = MetricSnapshot.objects.get(scope=Scope.SPECIALIST, scope_id=other_specialist.pk).figures
+    # Held by Kari on the intake date, by Per on the job start and the end date.
+    assert kari["in_work_within_year"]["numerator"] == 1
+    assert kari["days_to_first_employer_contact"] == 7.0
+    assert (kari["caseload"], per["caseload"]) == (0, 2)
+    assert (kari["new_in_work"], per["new_in_work"]) == (0, 1)
+    assert per["job_tenure_days"] == 514.0  # open, counted to the as-of date
 
 
 @pytest.mark.django_db(transaction=True)
