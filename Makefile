@@ -41,6 +41,8 @@ messages: export DJANGO_DEBUG ?= 1
 messages: install
 	$(BIN)/python manage.py makemessages -l nb -l en --no-location --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=test-artifacts
 	$(BIN)/python scripts/i18n.py copy-english locale/en/LC_MESSAGES/django.po
+	# Once more, so the English catalogue is wrapped as makemessages (and CI) writes it.
+	$(BIN)/python manage.py makemessages -l en --no-location --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=test-artifacts
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:
