@@ -34,8 +34,8 @@ def snapshots_save(*, report: dict) -> int:
 
 
 def _snapshots_replace(connection, scoped: list, **common) -> None:
-    """Delete this period's rows of the scopes in `scoped` and insert them anew:
-    two statements per scope kind, whatever their number."""
+    """Delete this period's rows of the scopes in `scoped` and insert them anew
+    (SQLite): a delete per scope kind and one bulk insert, whatever their number."""
     snapshots = MetricSnapshot.objects.using(connection.alias)
     period = snapshots.filter(period_start=common["period_start"], period_end=common["period_end"])
     for scope in {scope for scope, _id, _figures in scoped}:
