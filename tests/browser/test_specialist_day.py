@@ -19,6 +19,18 @@ def day(specialist):
     return candidate, employer
 
 
+def in_view_js(selector) -> str:
+    """Whether the element's top is within the visible part of the page."""
+    return (
+        f"() => {{ const top = document.querySelector('{selector}').getBoundingClientRect().top;"
+        " return top >= 0 && top < window.innerHeight; }"
+    )
+
+
+def in_view(tab, selector) -> bool:
+    return tab.evaluate(f"({in_view_js(selector)})()")
+
+
 def test_a_specialist_does_a_days_work_on_a_phone(browser_page, specialist, day):
     candidate, employer = day
     page = browser_page
@@ -37,9 +49,18 @@ def test_a_specialist_does_a_days_work_on_a_phone(browser_page, specialist, day)
     assert tab.evaluate("document.documentElement.scrollWidth") <= 375
     page.screenshot("day-1-caseload")
 
-    # Open the file from the row and log a contact: three taps, no page reload.
+    # Open the file from the row. On a phone the timeline is below the cards:
+    # one tap on the file's section links reaches it.
     tab.click("text=Mona Lie")
     tab.wait_for_selector("#timeline")
+    assert not in_view(tab, "#timeline-heading")
+    tab.click("#file-sections >> text=Tidslinje")
+    # Bootstrap scrolls smoothly: wait until the heading has arrived.
+    tab.wait_for_function(in_view_js("#timeline-heading"))
+    assert tab.evaluate("location.hash") == "#timeline-heading"
+    tab.evaluate("window.scrollTo(0, 0)")
+
+    # Log a contact: three taps, no page reload.
     tab.evaluate("window.__sameDocument = true")
     tab.click("#file-log-contact")  # tap 1
     tab.wait_for_selector("#activity-form")
@@ -105,3 +126,14 @@ def test_a_contact_from_the_caseload_row_takes_at_most_four_taps(browser_page, s
     assert Activity.objects.get().location == "workplace"
     page.screenshot("day-9-logged-from-caseload")
     assert page.csp_violations == []
+
+
+def test_on_a_wide_screen_the_file_shows_the_timeline_beside_the_cards(desktop_page, specialist):
+    candidate = held_candidate(specialist, first_name="Mona", last_name="Lie")
+    page = desktop_page
+    page.log_in(specialist)
+    page.go(f"/candidates/{candidate.pk}/")
+    page.tab.wait_for_selector("#timeline")
+
+    assert not page.tab.is_visible("#file-sections")
+    assert in_view(page.tab, "#timeline-heading")
