@@ -169,16 +169,17 @@ def _form_page(request, candidate, form, title, **extra):
 
 
 def _save(form, save):
-    """Call the service; put its refusal on the form. True when saved."""
+    """Call the service. None when saved; otherwise the form to show again:
+    with the service's refusal, or, after a stale edit, with the current values."""
     try:
         save()
     except StaleEdit as error:
         form.refuse_stale(error)
-        return False
+        return form.with_current_values()
     except ValidationError as error:
         add_service_errors(form, error)
-        return False
-    return True
+        return form
+    return None
 
 
 @role_required(Role.SPECIALIST)
@@ -191,16 +192,15 @@ def candidate_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         values = {name: data[name] for name in CandidateForm.Meta.fields}
-        if _save(
+        form = _save(
             form,
             lambda: candidate_update(
                 candidate=candidate, expected_version=data["version"], **values
             ),
-        ):
+        )
+        if form is None:
             messages.success(request, _("The candidate's details are saved."))
             return redirect("candidate_file", pk=candidate.pk)
-        if hasattr(form, "current"):
-            form = form.with_current_values()
     access_record(request=request, candidate=candidate, page="candidate_edit")
     return _form_page(request, candidate, form, _("Identity and contact details"))
 
@@ -217,16 +217,15 @@ def candidate_profile_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         values = {name: data[name] for name in VocationalProfileForm.Meta.fields}
-        if _save(
+        form = _save(
             form,
             lambda: vocational_profile_update(
                 profile=profile, expected_version=data["version"], **values
             ),
-        ):
+        )
+        if form is None:
             messages.success(request, _("The vocational profile is saved."))
             return redirect("candidate_file", pk=candidate.pk)
-        if hasattr(form, "current"):
-            form = form.with_current_values()
     access_record(request=request, candidate=candidate, page="vocational_profile")
     return _form_page(request, candidate, form, _("Vocational profile"))
 
@@ -241,7 +240,7 @@ def candidate_plan(request, pk):
     form = EnrollmentPlanForm(request.POST or None, instance=enrollment)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if _save(
+        form = _save(
             form,
             lambda: enrollment_plan(
                 enrollment=enrollment,
@@ -250,11 +249,10 @@ def candidate_plan(request, pk):
                 changed_by=request.user,
                 expected_version=data["version"],
             ),
-        ):
+        )
+        if form is None:
             messages.success(request, _("The stage and the next contact are saved."))
             return redirect("candidate_file", pk=candidate.pk)
-        if hasattr(form, "current"):
-            form = form.with_current_values()
     return _form_page(request, candidate, form, _("EUSE stage and next contact"))
 
 
@@ -265,18 +263,17 @@ def candidate_protection(request, pk):
     form = ProtectionForm(request.POST or None, instance=candidate)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if _save(
+        form = _save(
             form,
             lambda: candidate_protection_set(
                 candidate=candidate,
                 protected_address=data["protected_address"],
                 expected_version=data["version"],
             ),
-        ):
+        )
+        if form is None:
             messages.success(request, _("The protected-address flag is saved."))
             if request.user.role == Role.INTAKE_ADMIN:
                 return redirect("home")
             return redirect("candidate_file", pk=candidate.pk)
-        if hasattr(form, "current"):
-            form = form.with_current_values()
     return _form_page(request, candidate, form, _("Protected address"))
