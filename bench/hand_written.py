@@ -24,8 +24,8 @@ import datetime
 from django.db import connection
 
 from followup.models import FIELD_LOCATIONS
+from reports.metrics import FOLLOW_UP_DAYS, ReportPeriod
 
-FOLLOW_UP_DAYS = 365
 FIELD = ", ".join(f"'{location}'" for location in FIELD_LOCATIONS)
 
 
@@ -117,17 +117,6 @@ GROUP BY GROUPING SETS ((u.id), (u.team_id), (u.office_id), ())
 LEVELS = {3: "specialist", 5: "team", 6: "office", 7: "total"}
 
 
-def quarter_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
-    first_month = 3 * ((day.month - 1) // 3) + 1
-    start = datetime.date(day.year, first_month, 1)
-    following = (
-        datetime.date(day.year + 1, 1, 1)
-        if first_month == 10
-        else datetime.date(day.year, first_month + 3, 1)
-    )
-    return start, following - datetime.timedelta(days=1)
-
-
 def _by_level(rows):
     """{level: {key: values}} from grouping-set rows (grouping, id, team, office, *values)."""
     result = {level: {} for level in LEVELS.values()}
@@ -140,7 +129,8 @@ def _by_level(rows):
 
 def all_figures(start: datetime.date, end: datetime.date, as_of: datetime.date) -> dict:
     """The raw figures of every specialist (and the medians of every level)."""
-    quarter_start, quarter_end = quarter_of(end)
+    # The report's own quarter rule: the quarter is a definition, not a query.
+    quarter_start, quarter_end = ReportPeriod(start, end, as_of).quarter
     # The employment rate is credited to the holder on the quarter's last day,
     # the caseload to the holder on the end date: one subquery serves both.
     assert end == quarter_end, "the hand-written report needs a period ending on a quarter end"
