@@ -20,6 +20,18 @@ class Candidate(models.Model):
     ref = models.CharField(
         _("import reference"), max_length=64, null=True, blank=True, unique=True, editable=False
     )
+    # The office that holds the person's record: the hard boundary for
+    # person data. Every enrollment of the candidate is made by this office;
+    # only an accepted transfer moves the record to another office. Empty only
+    # for a record not yet tied to any office (an import without an office).
+    office = models.ForeignKey(
+        "ips.Office",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="candidates",
+        verbose_name=_("office"),
+    )
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     birth_date = models.DateField(_("birth date"))

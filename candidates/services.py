@@ -141,8 +141,10 @@ def _assignment_errors(
 
 def _fill_enrollment_office(enrollment: Enrollment) -> None:
     """An enrollment with no known office gets the office of the specialist
-    of its first assignment."""
+    of its first assignment, and so does its candidate when not yet tied to an
+    office."""
     if enrollment.office_id is not None:
+        _fill_candidate_office(enrollment)
         return
     first = (
         Assignment.objects.filter(enrollment=enrollment)
@@ -153,6 +155,14 @@ def _fill_enrollment_office(enrollment: Enrollment) -> None:
     if first is not None and first.specialist.office_id is not None:
         enrollment.office_id = first.specialist.office_id
         enrollment.save(update_fields=["office"])
+        _fill_candidate_office(enrollment)
+
+
+def _fill_candidate_office(enrollment: Enrollment) -> None:
+    candidate = enrollment.candidate
+    if candidate.office_id is None and enrollment.office_id is not None:
+        candidate.office_id = enrollment.office_id
+        candidate.save(update_fields=["office"])
 
 
 @transaction.atomic

@@ -163,7 +163,9 @@ def _referral_write(
     errors: dict[str, list] = {}
     candidate = candidate_recognise(**identity)
     if candidate is None:
-        candidate = Candidate(**identity, **contact, protected_address=protected_address)
+        candidate = Candidate(
+            **identity, **contact, protected_address=protected_address, office=office
+        )
         validate_instance(candidate)
         candidate.save()
     else:

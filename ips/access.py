@@ -14,6 +14,11 @@ they ask here. A record outside the returned queryset answers 404
 | analyst      | no person data at all, only aggregates                            |
 | superuser    | everything (the Django admin)                                     |
 
+An office is a hard boundary: below superuser, every function here keeps
+only records of the user's own office (`Candidate.office`, the office that
+holds the person's record), whatever assignments or authorship say, so a
+record that somehow points across offices still stays out of reach.
+
 "Holds" means: the specialist of the latest assignment with from-date ≤ today
 (design.md's holder on D) of the candidate's latest enrollment. Whoever may
 read a candidate sees the whole enrollment history. After a reassignment, or
@@ -35,10 +40,18 @@ def _today():
 
 
 def teams_led_by(user) -> QuerySet:
-    """The teams a team leader leads: those they are named leader of, and their own team."""
-    if not user.is_authenticated or user.role != Role.TEAM_LEADER:
+    """The teams a team leader leads: those they are named leader of, and their
+    own team; never a team of another office."""
+    if not user.is_authenticated or user.role != Role.TEAM_LEADER or not user.office_id:
         return Team.objects.none()
-    return Team.objects.filter(Q(leaders=user) | Q(pk=user.team_id)).distinct()
+    return Team.objects.filter(
+        Q(leaders=user) | Q(pk=user.team_id), office_id=user.office_id
+    ).distinct()
+
+
+def _in_office(user) -> Q:
+    """Candidates of the user's own office (Candidate.office)."""
+    return Q(office_id=user.office_id) if user.office_id else Q(pk__in=[])
 
 
 def _latest_enrollments() -> QuerySet:
@@ -72,9 +85,13 @@ def enrollments_visible_to(user) -> QuerySet:
     if user.is_superuser:
         return Enrollment.objects.all()
     if user.role in (Role.SPECIALIST, Role.TEAM_LEADER):
-        return Enrollment.objects.filter(candidate_id__in=_held_candidate_ids(user))
+        return Enrollment.objects.filter(
+            candidate_id__in=_held_candidate_ids(user), candidate__office_id=user.office_id
+        )
     if user.role == Role.INTAKE_ADMIN and user.office_id:
-        return Enrollment.objects.filter(office_id=user.office_id)
+        return Enrollment.objects.filter(
+            office_id=user.office_id, candidate__office_id=user.office_id
+        )
     return Enrollment.objects.none()
 
 
@@ -90,7 +107,7 @@ def waiting_enrollments_visible_to(user) -> QuerySet:
     if user.is_superuser:
         return waiting
     if user.role in (Role.INTAKE_ADMIN, Role.TEAM_LEADER) and user.office_id:
-        return waiting.filter(office_id=user.office_id)
+        return waiting.filter(office_id=user.office_id, candidate__office_id=user.office_id)
     return Enrollment.objects.none()
 
 
@@ -117,10 +134,11 @@ def candidates_visible_to(user) -> QuerySet:
         return Candidate.objects.none()
     if user.is_superuser:
         return Candidate.objects.all()
+    in_office = Candidate.objects.filter(_in_office(user))
     if user.role in (Role.SPECIALIST, Role.TEAM_LEADER):
-        return Candidate.objects.filter(pk__in=_held_candidate_ids(user))
+        return in_office.filter(pk__in=_held_candidate_ids(user))
     visible = enrollments_visible_to(user).filter(candidate=OuterRef("pk"))
-    return Candidate.objects.filter(Exists(visible))
+    return in_office.filter(Exists(visible))
 
 
 def assignments_visible_to(user) -> QuerySet:
@@ -157,7 +175,10 @@ def activities_visible_to(user) -> QuerySet:
     else:
         return Activity.objects.none()
     about_visible = Q(candidate__in=candidates_visible_to(user).values("pk"))
-    return Activity.objects.filter(authors | about_visible)
+    # What the user (or their team) wrote about a candidate of another office
+    # stays out of reach: only the candidate's own office reads it.
+    own_office = Q(candidate__isnull=True) | Q(candidate__office_id=user.office_id)
+    return Activity.objects.filter((authors & own_office) | about_visible)
 
 
 def employers_visible_to(user) -> QuerySet:
@@ -192,7 +213,7 @@ def users_visible_to(user) -> QuerySet:
 
 def holds_candidate(user, candidate, day=None) -> bool:
     """True when `user` holds the candidate's latest enrollment today."""
-    if not user.is_authenticated:
+    if not user.is_authenticated or candidate.office_id != user.office_id:
         return False
     return (
         _latest_enrollments()

@@ -91,6 +91,7 @@ def _team_cases(rng, today, unit, team, history_years):
 
     def new_case(kind, holder, candidate=None, before=None):
         candidate = candidate or demo_people.candidate(rng, today, postal_code, city)
+        candidate.office_id = intake_admin.office_id
         return _case(rng, today, kind, candidate, holder, specialists, employers, intake_admin,
                      before=before)  # fmt: skip
 

@@ -240,15 +240,47 @@ def test_another_teams_leader_sees_only_their_teams_case(other_leader, world):
     assert ids(access.activities_visible_to(other_leader)) == {world.per.activity.pk}
 
 
-def test_a_leader_of_two_teams_sees_the_candidates_of_both(leader, other_team, world):
+def test_a_leader_of_two_teams_sees_the_candidates_of_both(leader, office, world):
+    second_team = factories.TeamFactory(office=office, name="Tønsberg")
+    second_team.leaders.add(leader)
+    tonje = factories.SpecialistFactory(username="tonje", team=second_team)
+    tonsberg = held_case(tonje, office, "Tonje met the candidate")
+    assert ids(access.candidates_visible_to(leader)) == {
+        world.kari.candidate.pk,
+        world.ola.candidate.pk,
+        tonsberg.candidate.pk,
+    }
+    assert tonsberg.activity.pk in ids(access.activities_visible_to(leader))
+    assert tonsberg.placement.pk in ids(access.placements_visible_to(leader))
+
+
+def test_a_leader_named_leader_of_another_offices_team_sees_none_of_it(leader, other_team, world):
     other_team.leaders.add(leader)
     assert ids(access.candidates_visible_to(leader)) == {
         world.kari.candidate.pk,
         world.ola.candidate.pk,
-        world.per.candidate.pk,
     }
-    assert world.per.activity.pk in ids(access.activities_visible_to(leader))
-    assert world.per.placement.pk in ids(access.placements_visible_to(leader))
+    assert world.per.activity.pk not in ids(access.activities_visible_to(leader))
+    assert world.per.placement.pk not in ids(access.placements_visible_to(leader))
+    assert other_team.pk not in ids(access.teams_led_by(leader))
+
+
+def test_a_candidate_of_another_office_stays_out_of_reach_whatever_the_assignments(
+    specialist, leader, intake, world
+):
+    """A record that points across offices (an assignment to Kari of a
+    candidate held by office Innlandet) still stays out of Vestfold's reach."""
+    factories.AssignmentFactory(
+        enrollment=world.per.enrollment,
+        specialist=specialist,
+        from_date=LONG_AGO + datetime.timedelta(days=1),
+    )
+    for user in (specialist, leader, intake):
+        assert world.per.candidate.pk not in ids(access.candidates_visible_to(user))
+        assert world.per.enrollment.pk not in ids(access.enrollments_visible_to(user))
+        assert world.per.placement.pk not in ids(access.placements_visible_to(user))
+        assert world.per.activity.pk not in ids(access.activities_visible_to(user))
+    assert not access.holds_candidate(specialist, world.per.candidate)
 
 
 def test_a_leader_loses_the_candidate_reassigned_out_of_the_team(leader, other_specialist, world):

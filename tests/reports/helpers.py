@@ -36,6 +36,7 @@ def enroll(
     held_from = day(assigned_from) if assigned_from else intake_date
     enrollment = factories.EnrollmentFactory(
         candidate=person or candidate(),
+        office=specialist.office,
         referral_date=min(intake_date, held_from),
         intake_date=intake_date,
         discharge_date=day(discharge) if discharge else None,

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from reports import services
+from tests import factories
 from tests.reports.dashboard_helpers import (
     END,
     START,
@@ -202,14 +203,25 @@ def test_other_roles_may_not_use_the_team_dashboard(request, client, login, lead
     assert team_page(client, leader.team).status_code == 403
 
 
-def test_a_leader_of_two_teams_can_switch_between_them(client, login, leader, other_team):
-    other_team.leaders.add(leader)
+def test_a_leader_of_two_teams_can_switch_between_them(client, login, leader, office):
+    second_team = factories.TeamFactory(office=office, name="Tønsberg")
+    second_team.leaders.add(leader)
     login(leader)
 
     page = text(team_page(client, leader.team))
 
-    assert f"/reports/team/{other_team.pk}/" in page
+    assert f"/reports/team/{second_team.pk}/" in page
     assert client.get("/reports/", **EN).url == "/reports/offices/"
+
+
+def test_a_leader_named_leader_of_another_offices_team_cannot_open_it(
+    client, login, leader, other_team
+):
+    other_team.leaders.add(leader)
+    login(leader)
+
+    assert f"/reports/team/{other_team.pk}/" not in text(team_page(client, leader.team))
+    assert team_page(client, other_team).status_code == 404
 
 
 def _count_queries(client, team) -> int:
