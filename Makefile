@@ -24,6 +24,8 @@ run: install
 	$(BIN)/python manage.py seed_demo --if-empty
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# In parallel, one test database per worker (pytest-xdist); PYTEST_ARGS="-n 0" runs in one process.
+PYTEST_ARGS ?= -n auto --dist loadgroup
 test: export DJANGO_DEBUG ?= 1
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -23,6 +23,16 @@ from tests import factories  # noqa: E402
 from tests.factories import PASSWORD  # noqa: E402
 
 
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist every worker has its own test database, but the
+    Celery tests share one broker: a worker started by one xdist process must
+    not take the tasks another one sends. They run in one group, so in one
+    process, one after the other."""
+    for item in items:
+        if item.get_closest_marker("celery"):
+            item.add_marker(pytest.mark.xdist_group("celery"))
+
+
 @pytest.fixture(autouse=True)
 def _second_factor_required(settings):
     """Tests run as production does: two-factor login enforced."""
