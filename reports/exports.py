@@ -1,13 +1,15 @@
 """The dashboard table as CSV and XLSX: the figures of fidelity_report (rates
 as fractions), headed by the period and when they were computed.
 
-The files go through common.tabular, so no name becomes a formula."""
+Suppressed figures (reports.suppression) are written as the page shows them;
+the files go through common.tabular, so no name becomes a formula."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.tabular import XlsxWorkbook, csv_response
-from reports.dashboard import SUPPRESSED, Freshness, Row, employer_contacts_per_week
+from reports.dashboard import SUPPRESSED_MARK, Freshness, Row, employer_contacts_per_week
+from reports.suppression import IN_WORK, ROW
 
 COLUMNS = [
     "scope",
@@ -28,20 +30,18 @@ COLUMNS = [
     "employer_contacts",
     "employer_contacts_per_week",
 ]
-SUPPRESSED_MARK = "<5"
 
 
 def _values(row: Row) -> list:
     figures = row.figures
+    if ROW in row.suppressed:
+        return [row.scope, row.label] + [SUPPRESSED_MARK] * (len(COLUMNS) - 2)
     if figures is None:
         return [row.scope, row.label] + [None] * (len(COLUMNS) - 2)
-    statuses = {cell.metric.key: cell.status for cell in row.cells}
-    if all(status == SUPPRESSED for status in statuses.values()):
-        return [row.scope, row.label] + [SUPPRESSED_MARK] * (len(COLUMNS) - 2)
     in_work = figures["in_work_within_year"]
     in_work_values = [in_work["numerator"], in_work["denominator"], in_work["pending"]]
     in_work_values.append(in_work["rate"])
-    if statuses.get("in_work") == SUPPRESSED:
+    if IN_WORK in row.suppressed:
         in_work_values = [SUPPRESSED_MARK] * 4
     return [
         row.scope,

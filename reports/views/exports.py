@@ -69,7 +69,7 @@ def comparison_export(request, fmt):
     _form, start, end, team_rows, office_rows, total, freshness = comparison_page(request)
     return _export(
         fmt,
-        title=_("Fidelity of offices and teams (groups under 5 candidates suppressed)"),
+        title=_("Fidelity of offices and teams (small groups not shown)"),
         rows=[*office_rows, *team_rows, total],
         start=start,
         end=end,
