@@ -17,11 +17,14 @@ from django.utils.translation import gettext_lazy as _
 from ips.models import Role, Team, User
 from reports import metrics
 from reports.models import MetricSnapshot, Scope
+from reports.suppression import IN_WORK, ROW, mark_comparison
 
 MET, CLOSE, NOT_MET, NO_DATA, SUPPRESSED = "met", "close", "not_met", "no_data", "suppressed"
 
-#: Groups with fewer candidates than this are not shown to analysts.
-MIN_GROUP_SIZE = 5
+#: What a hidden figure shows, on the page and in the exports: one mark for
+#: small groups and for those hidden beside them, so that the reader cannot
+#: tell which of two hidden groups is the small one (Statistics Norway's ":").
+SUPPRESSED_MARK = ":"
 
 #: How far from the target still counts as "close".
 CLOSE_SHARE_POINTS = 0.10
@@ -106,7 +109,7 @@ STATUS_LABELS = {
     CLOSE: _("close to target"),
     NOT_MET: _("target not met"),
     NO_DATA: _("no data"),
-    SUPPRESSED: _("fewer than 5 candidates: not shown"),
+    SUPPRESSED: _("not shown: under 5 candidates, or it would reveal such a group"),
 }
 
 
@@ -134,6 +137,8 @@ class Row:
     cells: list[Cell] = field(default_factory=list)
     user: User | None = None
     link: str = ""
+    #: What is hidden from the reader (reports.suppression: ROW, IN_WORK).
+    suppressed: frozenset = frozenset()
 
 
 @dataclass
@@ -160,11 +165,11 @@ def _at_least(value, target, close) -> str:
 def judge(metric: Metric, figures: dict | None, *, suppress: bool = False) -> Cell:
     """The cell of `metric` for one row's figures. No figure: "no data", never
     0 % and never red."""
+    if suppress:
+        return Cell(metric, SUPPRESSED_MARK, SUPPRESSED)
     no_data = Cell(metric, str(STATUS_LABELS[NO_DATA]), NO_DATA)
     if figures is None:
         return no_data
-    if suppress:
-        return Cell(metric, "<5", SUPPRESSED)
     key = metric.key
     if key == "caseload":
         per_fte = figures["caseload_per_fte"]
@@ -239,26 +244,17 @@ def employer_contacts_per_week(figures: dict) -> float | None:
     return figures["employer_contacts_per_week"]
 
 
-def is_small_group(figures: dict | None) -> bool:
-    """A group of fewer than five candidates (caseload on the period's end)."""
-    return figures is not None and figures["caseload"] < MIN_GROUP_SIZE
-
-
-def judged_row(row: Row, *, suppress_small: bool = False) -> Row:
-    small = suppress_small and is_small_group(row.figures)
-    cells = []
-    for metric in METRICS:
-        cell = judge(metric, row.figures, suppress=small)
-        if (
-            suppress_small
-            and not small
-            and metric.key == "in_work"
-            and row.figures is not None
-            and 0 < row.figures["in_work_within_year"]["denominator"] < MIN_GROUP_SIZE
-        ):
-            cell = Cell(metric, "<5", SUPPRESSED)
-        cells.append(cell)
-    row.cells = cells
+def judged_row(row: Row) -> Row:
+    """The row with its cells; what `row.suppressed` hides shows the mark."""
+    row.cells = [
+        judge(
+            metric,
+            row.figures,
+            suppress=ROW in row.suppressed
+            or (metric.key == "in_work" and IN_WORK in row.suppressed),
+        )
+        for metric in METRICS
+    ]
     return row
 
 
@@ -401,45 +397,43 @@ def team_table(teams: list[Team], start, end) -> tuple[list[TeamBlock], Freshnes
 def comparison_table(
     teams: list[Team], offices, start, end, *, with_total: bool, suppress_small: bool
 ) -> tuple[list[Row], list[Row], Row | None, Freshness]:
-    """Team, office and total rows: aggregates only, no person in them."""
+    """Team, office and total rows: aggregates only, no person in them.
+
+    With `suppress_small` (the analysts' view), small groups and those hidden
+    beside them show the mark (reports.suppression), here for the page and
+    its exports alike."""
     required = [(Scope.TEAM.value, team.pk) for team in teams if team.has_specialists]
     required += [(Scope.OFFICE.value, office.pk) for office in offices]
     if with_total:
         required.append((Scope.TOTAL.value, None))
     figures, freshness = stored_or_live([(start, end)], required, [], _overall_report)[(start, end)]
     team_rows = [
-        judged_row(
-            Row(
-                Scope.TEAM.value,
-                team.pk,
-                f"{team.office.name} · {team.name}",
-                figures.get((Scope.TEAM.value, team.pk)),
-            ),
-            suppress_small=suppress_small,
+        Row(
+            Scope.TEAM.value,
+            team.pk,
+            f"{team.office.name} · {team.name}",
+            figures.get((Scope.TEAM.value, team.pk)),
         )
         for team in teams
     ]
     office_rows = [
-        judged_row(
-            Row(
-                Scope.OFFICE.value,
-                office.pk,
-                office.name,
-                figures.get((Scope.OFFICE.value, office.pk)),
-            ),
-            suppress_small=suppress_small,
+        Row(
+            Scope.OFFICE.value, office.pk, office.name, figures.get((Scope.OFFICE.value, office.pk))
         )
         for office in offices
     ]
     total = None
     if with_total:
-        total = judged_row(
-            Row(
-                Scope.TOTAL.value,
-                None,
-                str(_("All offices")),
-                figures.get((Scope.TOTAL.value, None)),
-            ),
-            suppress_small=suppress_small,
+        total = Row(
+            Scope.TOTAL.value, None, str(_("All offices")), figures.get((Scope.TOTAL.value, None))
         )
+    if suppress_small:
+        mark_comparison(
+            team_rows=team_rows,
+            office_of={team.pk: team.office_id for team in teams},
+            office_rows=office_rows,
+            total=total,
+        )
+    for row in [*team_rows, *office_rows, *([total] if total else [])]:
+        judged_row(row)
     return team_rows, office_rows, total, freshness

@@ -1,16 +1,15 @@
 """The dashboard table as CSV and XLSX: the figures of fidelity_report (rates
-as fractions), headed by the period and when they were computed."""
+as fractions), headed by the period and when they were computed.
 
-import csv
-import io
+Suppressed figures (reports.suppression) are written as the page shows them;
+the files go through common.tabular, so no name becomes a formula."""
 
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
-from reports.dashboard import SUPPRESSED, Freshness, Row, employer_contacts_per_week
+from common.tabular import XlsxWorkbook, csv_response
+from reports.dashboard import SUPPRESSED_MARK, Freshness, Row, employer_contacts_per_week
+from reports.suppression import IN_WORK, ROW
 
 COLUMNS = [
     "scope",
@@ -31,20 +30,18 @@ COLUMNS = [
     "employer_contacts",
     "employer_contacts_per_week",
 ]
-SUPPRESSED_MARK = "<5"
 
 
 def _values(row: Row) -> list:
     figures = row.figures
+    if ROW in row.suppressed:
+        return [row.scope, row.label] + [SUPPRESSED_MARK] * (len(COLUMNS) - 2)
     if figures is None:
         return [row.scope, row.label] + [None] * (len(COLUMNS) - 2)
-    statuses = {cell.metric.key: cell.status for cell in row.cells}
-    if all(status == SUPPRESSED for status in statuses.values()):
-        return [row.scope, row.label] + [SUPPRESSED_MARK] * (len(COLUMNS) - 2)
     in_work = figures["in_work_within_year"]
     in_work_values = [in_work["numerator"], in_work["denominator"], in_work["pending"]]
     in_work_values.append(in_work["rate"])
-    if statuses.get("in_work") == SUPPRESSED:
+    if IN_WORK in row.suppressed:
         in_work_values = [SUPPRESSED_MARK] * 4
     return [
         row.scope,
@@ -79,35 +76,18 @@ def _heading(title: str, start, end, freshness: Freshness) -> list[list]:
     ]
 
 
-def csv_response(*, title, rows, start, end, freshness, filename) -> HttpResponse:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerows(_heading(title, start, end, freshness))
-    writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow(["" if value is None else value for value in _values(row)])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
+def dashboard_csv(*, title, rows, start, end, freshness, filename):
+    lines = [*_heading(title, start, end, freshness), COLUMNS, *map(_values, rows)]
+    return csv_response(lines, filename=f"{filename}.csv")
 
 
-def xlsx_response(*, title, rows, start, end, freshness, filename) -> HttpResponse:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Fidelity")[:31]
+def dashboard_xlsx(*, title, rows, start, end, freshness, filename):
+    book = XlsxWorkbook()
+    sheet = book.sheet(_("Fidelity"))
     for line in _heading(title, start, end, freshness):
         sheet.append(line)
-    sheet.append(COLUMNS)
-    for cell in sheet[sheet.max_row]:
-        cell.font = Font(bold=True)
+    sheet.append(COLUMNS, bold=True)
     for row in rows:
         sheet.append(_values(row))
-    sheet.column_dimensions["B"].width = 32
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+    sheet.column_width("B", 32)
+    return book.response(filename=f"{filename}.xlsx")

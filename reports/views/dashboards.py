@@ -7,9 +7,10 @@ from django.views.decorators.http import require_GET
 from ips.access import teams_led_by
 from ips.decorators import role_required
 from ips.models import Role
-from reports import dashboard, trends
-from reports.dashboard import METRICS, STATUS_LABELS, Row
+from reports import trends
+from reports.dashboard import METRICS, STATUS_LABELS, SUPPRESSED_MARK, Row
 from reports.forms import period_from
+from reports.suppression import MIN_GROUP_SIZE
 from reports.views.figures import (
     LEADER,
     comparison_page,
@@ -143,7 +144,8 @@ def comparison(request):
         team_rows=team_rows,
         office_rows=office_rows,
         office_and_total=[*office_rows, total],
-        min_group=dashboard.MIN_GROUP_SIZE,
+        min_group=MIN_GROUP_SIZE,
+        suppressed_mark=SUPPRESSED_MARK,
         csv_url=reverse("dashboard_comparison_csv"),
         xlsx_url=reverse("dashboard_comparison_xlsx"),
     )

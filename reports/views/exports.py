@@ -5,13 +5,13 @@ from django.views.decorators.http import require_GET
 
 from ips.decorators import role_required
 from ips.models import Role
-from reports.exports import csv_response, xlsx_response
+from reports.exports import dashboard_csv, dashboard_xlsx
 from reports.forms import period_from
 from reports.views.figures import LEADER, comparison_page, my_rows, office_page, team_page
 
 
 def _export(fmt, *, title, rows, start, end, freshness, filename):
-    maker = csv_response if fmt == "csv" else xlsx_response
+    maker = dashboard_csv if fmt == "csv" else dashboard_xlsx
     return maker(
         title=title, rows=rows, start=start, end=end, freshness=freshness, filename=filename
     )
@@ -69,7 +69,7 @@ def comparison_export(request, fmt):
     _form, start, end, team_rows, office_rows, total, freshness = comparison_page(request)
     return _export(
         fmt,
-        title=_("Fidelity of offices and teams (groups under 5 candidates suppressed)"),
+        title=_("Fidelity of offices and teams (small groups not shown)"),
         rows=[*office_rows, *team_rows, total],
         start=start,
         end=end,

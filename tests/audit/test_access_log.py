@@ -11,6 +11,7 @@ from django.test import RequestFactory
 from audit.queries import access_entries_for
 from audit.services import access_record
 from tests import factories
+from tests.common.formulas import FORMULA_STARTS, FORMULAS, neutralised
 from tests.conftest import log_in
 
 
@@ -124,3 +125,39 @@ def test_the_export_of_an_empty_period_has_only_the_header(candidate, specialist
     assert out.read_text(encoding="utf-8").strip().splitlines() == [
         "timestamp,actor,action,object_type,object_id,object_repr,remote_addr,page,changes"
     ]
+
+
+def test_names_in_the_access_log_csv_cannot_run_as_formulas(client, candidate, leader):
+    for name in FORMULAS:
+        reader = factories.SpecialistFactory(
+            username=name, first_name=name, last_name="X", team=leader.team
+        )
+        _read(reader, candidate)
+    log_in(client, leader)
+
+    response = client.get(f"/audit/candidates/{candidate.pk}/access.csv")
+
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert {neutralised(name) for name in FORMULAS} <= {row[1] for row in rows[1:]}
+    assert neutralised('=HYPERLINK("http://x","y") X') in {row[2] for row in rows[1:]}
+    assert not any(cell.startswith(FORMULA_STARTS) for row in rows for cell in row)
+
+
+def test_names_in_the_audit_log_export_cannot_run_as_formulas(specialist, tmp_path):
+    for name in FORMULAS:
+        enrollment = factories.EnrollmentFactory(
+            candidate=factories.CandidateFactory(first_name=name, last_name="X")
+        )
+        _read(specialist, enrollment.candidate)
+    out = tmp_path / "audit.csv"
+
+    call_command(
+        "export_audit_log", "--start", "2000-01-01", "--end", "2100-12-31", "--output", out
+    )
+
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    shown = {row["object_repr"] for row in rows}
+    assert {neutralised(f"{name} X") for name in FORMULAS} <= shown
+    assert not any(
+        value.startswith(("=", "+", "-", "@", "\t")) for row in rows for value in row.values()
+    )

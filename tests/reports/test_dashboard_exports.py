@@ -8,6 +8,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from reports import services
+from tests import factories
+from tests.common.formulas import FORMULA_STARTS, FORMULAS, neutralised
 from tests.reports.dashboard_helpers import END, START, YEAR, a_year_of_work, report_for
 
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
@@ -102,3 +104,29 @@ def test_the_office_export_holds_teams_and_offices(client, login, leader, horten
     exported = table(rows_of(client.get(f"/reports/offices/fidelity.xlsx{YEAR}", **EN), "xlsx"))
 
     assert set(exported) == {"NAV Vestfold · Horten", "NAV Vestfold"}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_names_in_the_team_export_cannot_run_as_formulas(client, login, leader, horten, fmt):
+    for n, name in enumerate(FORMULAS):
+        factories.SpecialistFactory(
+            username=f"js{n}", first_name=name, last_name="X", team=leader.team
+        )
+    login(leader)
+
+    rows = rows_of(client.get(f"/reports/team/{leader.team.pk}/fidelity.{fmt}{YEAR}", **EN), fmt)
+
+    names = {row[1] for row in rows if len(row) > 1}
+    assert neutralised('=HYPERLINK("http://x","y") X') in names
+    assert {neutralised("+1 X"), neutralised("-2+3 X"), neutralised("@SUM(A1) X")} <= names
+    assert not any(cell.startswith(FORMULA_STARTS) for row in rows for cell in row)
+
+
+def test_figures_in_the_xlsx_are_numbers(client, login, leader, horten):
+    login(leader)
+
+    response = client.get(f"/reports/team/{leader.team.pk}/fidelity.xlsx{YEAR}", **EN)
+
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    (kari,) = [row for row in sheet.iter_rows() if row[1].value == "Kari Nordmann"]
+    assert (kari[3].value, kari[3].data_type) == (3, "n")

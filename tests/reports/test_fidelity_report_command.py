@@ -8,6 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
+from tests import factories
+from tests.common.formulas import FORMULA_STARTS, FORMULAS, neutralised
 from tests.reports.helpers import enroll, job, log
 
 pytestmark = pytest.mark.django_db
@@ -149,3 +151,34 @@ def test_it_refuses_an_end_before_the_start(db):
 def test_it_refuses_a_date_that_is_not_iso(db):
     with pytest.raises(CommandError):
         run("--start", "31.12.2025", "--end", "2025-12-31")
+
+
+def test_names_in_the_csv_cannot_run_as_formulas(office):
+    for name in FORMULAS:
+        team = factories.TeamFactory(office=office, name=name)
+        factories.SpecialistFactory(username=name, team=team)
+
+    rows = list(
+        csv.DictReader(
+            io.StringIO(run("--start", "2025-01-01", "--end", "2025-12-31", "--format", "csv"))
+        )
+    )
+
+    names = {(row["scope"], row["name"]) for row in rows}
+    for name in FORMULAS:
+        assert ("specialist", neutralised(name)) in names
+        assert ("team", neutralised(name)) in names
+    assert not any(value.startswith(FORMULA_STARTS) for row in rows for value in row.values())
+
+
+def test_the_csv_keeps_its_column_names(data):
+    output = run("--start", "2025-01-01", "--end", "2025-12-31", "--format", "csv")
+
+    assert output.splitlines()[0] == (
+        "scope,name,team,office,fte,caseload,caseload_per_fte,field_minutes,logged_minutes,"
+        "field_share,in_work_numerator,in_work_denominator,in_work_pending,in_work_rate,"
+        "new_in_work,new_in_work_per_fte,new_in_work_target,employer_contacts,"
+        "employer_contacts_per_week,days_to_first_employer_contact,employment_rate,"
+        "job_tenure_days"
+    )
+    assert "\r" not in output

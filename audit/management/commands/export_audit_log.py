@@ -1,6 +1,5 @@
 """Export the audit trail for a period, for the security officer."""
 
-import csv
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
@@ -8,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.queries import entries_between
+from common.tabular import CsvWriter
 
 COLUMNS = [
     "timestamp",
@@ -38,13 +38,13 @@ class Command(BaseCommand):
         parser.add_argument("--output", help="file to write (default: standard output)")
 
     def _write(self, out, since, until) -> int:
-        writer = csv.writer(out)
+        writer = CsvWriter(out)
         writer.writerow(COLUMNS)
         count = 0
         for entry in entries_between(since, until).iterator(chunk_size=2000):
             writer.writerow(
                 [
-                    entry.timestamp.isoformat(),
+                    entry.timestamp,
                     entry.actor.username if entry.actor else "",
                     entry.get_action_display(),
                     entry.content_type.model,

@@ -1,6 +1,5 @@
 """Print the fidelity report (shared/design.md, "Interfaces that others build on")."""
 
-import csv
 import datetime
 import json
 
@@ -8,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.tabular import CSV_UNIX, CsvWriter
 from reports.metrics import fidelity_report
 
 CSV_COLUMNS = [
@@ -90,10 +90,11 @@ class Command(BaseCommand):
         if format == "json":
             self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))
         elif format == "csv":
-            writer = csv.DictWriter(self.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
-            writer.writeheader()
+            writer = CsvWriter(self.stdout, dialect=CSV_UNIX)
+            writer.writerow(CSV_COLUMNS)
             for row in _rows(report):
-                writer.writerow({k: "" if v is None else v for k, v in _flat(*row).items()})
+                flat = _flat(*row)
+                writer.writerow([flat[column] for column in CSV_COLUMNS])
         else:
             self._table(report)
 

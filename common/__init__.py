@@ -1,0 +1,1 @@
+"""Helpers below every app: no models, and no imports from the project's apps."""
