@@ -1,16 +1,17 @@
 """Writes to the audit trail that are not model changes: reads of person data
 and security events (second-factor resets, unlocks)."""
 
-from auditlog.middleware import AuditlogMiddleware
 from auditlog.models import LogEntry
+from django.conf import settings
 
 from candidates.models import Candidate
+from ips.proxies import client_address
 
 
 def _remote_addr(request):
-    if request is None:
+    if request is None or settings.AUDITLOG_DISABLE_REMOTE_ADDR:
         return None
-    return AuditlogMiddleware._get_remote_addr(request)
+    return client_address(request)
 
 
 def access_record(*, request, candidate: Candidate, page: str) -> LogEntry:
