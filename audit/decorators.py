@@ -21,6 +21,7 @@ from django.http import HttpRequest
 from django.utils.cache import add_never_cache_headers
 
 from audit.services import access_record
+from candidates.models import Candidate
 
 #: The attribute that marks a view (the resolver test looks for it).
 MARK = "shows_person_data"
@@ -41,7 +42,7 @@ class AccessAudit:
         that the response shows. An empty iterable reports that it shows none
         (a saved-form answer, an empty list): nothing is written then."""
         self.reported = True
-        if not isinstance(candidates, str) and not hasattr(candidates, "__iter__"):
+        if isinstance(candidates, Candidate | int):
             candidates = [candidates]
         for candidate in candidates:
             pk = candidate if isinstance(candidate, int) else candidate.pk
@@ -50,7 +51,8 @@ class AccessAudit:
     def write(self) -> None:
         """Write the entry now rather than after the view, for a page that
         lists its own read (the access log and its download)."""
-        assert self.reported and not self.written, "report the candidates once, then write"
+        if self.written:
+            raise ImproperlyConfigured("one access entry per page view: it is written already")
         self.written = True
         access_record(request=self.request, candidates=self.candidates.values(), page=self.page)
 
