@@ -1,29 +1,69 @@
 """Writes to the audit trail that are not model changes: reads of person data
 and security events (second-factor resets, unlocks)."""
 
-from auditlog.middleware import AuditlogMiddleware
-from auditlog.models import LogEntry
+from collections.abc import Iterable
 
+from auditlog.cid import get_cid
+from auditlog.models import LogEntry
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import ngettext
+
+from audit.models import AccessedCandidate
 from candidates.models import Candidate
+from ips.proxies import client_address
 
 
 def _remote_addr(request):
-    if request is None:
+    if request is None or settings.AUDITLOG_DISABLE_REMOTE_ADDR:
         return None
-    return AuditlogMiddleware._get_remote_addr(request)
+    return client_address(request)
 
 
-def access_record(*, request, candidate: Candidate, page: str) -> LogEntry:
-    """Record that request.user read `candidate`'s data on `page` (e.g.
-    "candidate_file", "timeline", "activity", "export")."""
-    return LogEntry.objects.log_create(
-        candidate,
-        force_log=True,
-        action=LogEntry.Action.ACCESS,
-        actor=request.user,
-        remote_addr=_remote_addr(request),
-        additional_data={"page": page, "path": request.path},
+def access_record(*, request, candidates: Iterable[Candidate | int], page: str) -> LogEntry | None:
+    """Record that request.user was shown these candidates' data on `page`
+    (e.g. "candidate_file", "caseload"): one entry for one page view.
+
+    One candidate: an entry on that candidate (its object id), the shape
+    "who has opened this file" has always read. Several (a list): one entry
+    naming them all in additional_data["candidates"]. Either way AccessedCandidate
+    indexes the entry under each candidate, so each one's access log finds list
+    entries too, with the same two writes whatever the count. None: nothing
+    is written."""
+    shown = {}
+    for candidate in candidates:
+        pk = candidate if isinstance(candidate, int) else candidate.pk
+        shown.setdefault(pk, candidate)
+    if not shown:
+        return None
+    details = {"page": page, "path": request.path}
+    common = {
+        "action": LogEntry.Action.ACCESS,
+        "actor": request.user,
+        "remote_addr": _remote_addr(request),
+        "cid": get_cid(),
+    }
+    ids = sorted(shown)
+    if len(ids) == 1:
+        candidate = shown[ids[0]]
+        if isinstance(candidate, int):
+            candidate = Candidate.objects.get(pk=candidate)
+        entry = LogEntry.objects.log_create(
+            candidate, force_log=True, additional_data=details, **common
+        )
+    else:
+        entry = LogEntry.objects.create(
+            content_type=ContentType.objects.get_for_model(Candidate),
+            object_pk="",
+            object_repr=ngettext("%(count)d candidate", "%(count)d candidates", len(ids))
+            % {"count": len(ids)},
+            additional_data={**details, "candidates": ids},
+            **common,
+        )
+    AccessedCandidate.objects.bulk_create(
+        AccessedCandidate(entry=entry, candidate_id=pk) for pk in ids
     )
+    return entry
 
 
 def security_event_record(*, request, subject, event: str) -> LogEntry:
@@ -38,29 +78,3 @@ def security_event_record(*, request, subject, event: str) -> LogEntry:
         changes={"security_event": [None, event]},
         additional_data={"event": event, "path": request.path},
     )
-
-
-def access_records(*, request, candidates, page: str) -> list[LogEntry]:
-    """One access entry per candidate in `candidates` (a list page showing
-    person data), written in one insert: the same entries access_record writes."""
-    from auditlog.cid import get_cid
-    from django.contrib.contenttypes.models import ContentType
-
-    content_type = ContentType.objects.get_for_model(Candidate)
-    remote_addr = _remote_addr(request)
-    cid = get_cid()
-    entries = [
-        LogEntry(
-            content_type=content_type,
-            object_pk=str(candidate.pk),
-            object_id=candidate.pk,
-            object_repr=str(candidate),
-            action=LogEntry.Action.ACCESS,
-            actor=request.user,
-            remote_addr=remote_addr,
-            cid=cid,
-            additional_data={"page": page, "path": request.path},
-        )
-        for candidate in {candidate.pk: candidate for candidate in candidates}.values()
-    ]
-    return LogEntry.objects.bulk_create(entries)

@@ -20,13 +20,32 @@ class VocationalProfileInline(admin.StackedInline):
 
 @admin.register(Candidate)
 class CandidateAdmin(admin.ModelAdmin):
-    # No address or contact columns: protected persons' details never appear in lists.
+    """No address or contact columns: protected persons' details never appear
+    in lists. A protected person's form leaves them out too, for superusers as
+    well: only the specialist who holds them sees them, on the candidate file."""
+
     list_display = ["last_name", "first_name", "birth_date", "protected_address", "created_at"]
     list_filter = ["protected_address"]
     search_fields = ["last_name", "first_name", "=fnr", "=ref"]
     date_hierarchy = "created_at"
     readonly_fields = ["ref", "anonymised_at", "created_at"]
     inlines = [VocationalProfileInline]
+
+    def get_exclude(self, request, obj=None):
+        exclude = list(super().get_exclude(request, obj) or ())
+        if obj is not None and obj.is_protected:
+            exclude.extend(Candidate.CONTACT_FIELDS)
+        return exclude
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.is_protected:
+            fields.append("contact_details")
+        return fields
+
+    @admin.display(description=_("address and contact details"))
+    def contact_details(self, candidate):
+        return _("Hidden: a protected address is shown only to the specialist who holds them.")
 
 
 @admin.register(VocationalProfile)

@@ -17,6 +17,9 @@ class ProtectedAddress(models.TextChoices):
 class Candidate(models.Model):
     """A person who receives or has received job support."""
 
+    #: The address and contact details a protected person's holder alone sees.
+    CONTACT_FIELDS = ("phone", "email", "address", "postal_code", "city")
+
     ref = models.CharField(
         _("import reference"), max_length=64, null=True, blank=True, unique=True, editable=False
     )

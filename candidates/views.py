@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from audit.decorators import shows_person_data
 from audit.queries import access_entries_for
-from audit.services import access_record
 from candidates.filters import CaseloadFilter
 from candidates.forms import (
     CandidateForm,
@@ -65,6 +65,7 @@ def _may_write(user) -> bool:
     return user.is_superuser or user.role == Role.SPECIALIST
 
 
+@shows_person_data(page="caseload")
 @role_required(*FILE_ROLES)
 def caseload(request):
     """The specialist's start page: every active enrollment they hold."""
@@ -79,6 +80,7 @@ def caseload(request):
     for entry in entries:
         entry.days_since_contact = (today - entry.last_contact).days if entry.last_contact else None
         entry.holder = holders.get(entry.holder_id)
+    request.audit.shown(entry.candidate for entry in entries)
     sort = request.GET.get("sort", "")
     fte = request.user.fte or 1
     per_fte = total / float(fte)
@@ -117,12 +119,14 @@ def _timeline_context(request, candidate):
     return {"candidate": candidate, "items": items}
 
 
+@shows_person_data(page="candidate_file")
 @role_required(*FILE_ROLES)
 def candidate_file(request, pk):
     candidate = get_object_or_404(
         candidates_visible_to(request.user).select_related("profile"), pk=pk
     )
-    access_record(request=request, candidate=candidate, page="candidate_file")
+    request.audit.shown(candidate)
+    request.audit.write()  # a leader's list of reads below includes this one
     enrollment = current_enrollment(request.user, candidate)
     may_write = _may_write(request.user)
     try:
@@ -152,11 +156,12 @@ def candidate_file(request, pk):
     return render(request, "candidates/candidate_file.html", context)
 
 
+@shows_person_data(page="timeline")
 @role_required(*FILE_ROLES)
 def candidate_timeline(request, pk):
     """The timeline fragment htmx swaps in after a contact is logged."""
     candidate = _visible_candidate(request, pk)
-    access_record(request=request, candidate=candidate, page="timeline")
+    request.audit.shown(candidate)
     return render(request, "followup/_timeline.html", _timeline_context(request, candidate))
 
 
@@ -182,12 +187,14 @@ def _save(form, save):
     return None
 
 
+@shows_person_data(page="candidate_edit")
 @role_required(Role.SPECIALIST)
 def candidate_edit(request, pk):
     """Identity and contact details: the holder only (the protected-person rule)."""
     candidate = _visible_candidate(request, pk)
     if not contact_details_visible(request.user, candidate):
         raise PermissionDenied
+    request.audit.shown(candidate)
     form = CandidateForm(request.POST or None, instance=candidate)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -201,14 +208,15 @@ def candidate_edit(request, pk):
         if form is None:
             messages.success(request, _("The candidate's details are saved."))
             return redirect("candidate_file", pk=candidate.pk)
-    access_record(request=request, candidate=candidate, page="candidate_edit")
     return _form_page(request, candidate, form, _("Identity and contact details"))
 
 
+@shows_person_data(page="vocational_profile")
 @role_required(Role.SPECIALIST)
 def candidate_profile_edit(request, pk):
     """The vocational profile (EUSE stage 2), treatment contact and NAV adviser."""
     candidate = _visible_candidate(request, pk)
+    request.audit.shown(candidate)
     try:
         profile = candidate.profile
     except VocationalProfile.DoesNotExist:
@@ -226,14 +234,15 @@ def candidate_profile_edit(request, pk):
         if form is None:
             messages.success(request, _("The vocational profile is saved."))
             return redirect("candidate_file", pk=candidate.pk)
-    access_record(request=request, candidate=candidate, page="vocational_profile")
     return _form_page(request, candidate, form, _("Vocational profile"))
 
 
+@shows_person_data(page="plan")
 @role_required(Role.SPECIALIST)
 def candidate_plan(request, pk):
     """Change the EUSE stage and plan the next contact."""
     candidate = _visible_candidate(request, pk)
+    request.audit.shown(candidate)
     enrollment = current_enrollment(request.user, candidate)
     if enrollment is None:
         raise Http404
@@ -256,10 +265,12 @@ def candidate_plan(request, pk):
     return _form_page(request, candidate, form, _("EUSE stage and next contact"))
 
 
+@shows_person_data(page="protection")
 @role_required(Role.SPECIALIST, Role.TEAM_LEADER, Role.INTAKE_ADMIN)
 def candidate_protection(request, pk):
     """Flag a confidential address (kode 6/7): the holder, a team leader or intake."""
     candidate = _visible_candidate(request, pk)
+    request.audit.shown(candidate)
     form = ProtectionForm(request.POST or None, instance=candidate)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

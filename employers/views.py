@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from audit.services import access_record
+from audit.decorators import shows_person_data
 from candidates.queries import current_enrollment
 from employers import services
 from employers.forms import (
@@ -112,20 +112,31 @@ def employer_edit(request, employer_pk):
     return _employer_form_page(request, form, _("Edit employer"), existing, employer)
 
 
+@shows_person_data(page="employer")
 @role_required(*EMPLOYER_ROLES)
 def employer_detail(request, employer_pk):
     """Contact persons, the contact log with this employer and the job starts there."""
     employer = get_object_or_404(employers_visible_to(request.user), pk=employer_pk)
+    activities = list(
+        activities_visible_to(request.user)
+        .filter(employer=employer)
+        .select_related("author", "candidate")
+        .order_by("-date", "-created_at")[:100]
+    )
+    placements = list(
+        placements_visible_to(request.user)
+        .filter(employer=employer)
+        .select_related("enrollment__candidate")
+    )
+    request.audit.shown(
+        [a.candidate for a in activities if a.candidate_id]
+        + [p.enrollment.candidate for p in placements]
+    )
     context = {
         "employer": employer,
         "contacts": employer.contacts.all(),
-        "activities": activities_visible_to(request.user)
-        .filter(employer=employer)
-        .select_related("author", "candidate")
-        .order_by("-date", "-created_at")[:100],
-        "placements": placements_visible_to(request.user)
-        .filter(employer=employer)
-        .select_related("enrollment__candidate"),
+        "activities": activities,
+        "placements": placements,
     }
     return render(request, "employers/employer_detail.html", context)
 
@@ -173,10 +184,12 @@ def _placement_page(request, form, candidate, title, placement=None):
     )
 
 
+@shows_person_data(page="placement")
 @role_required(Role.SPECIALIST)
 def placement_create(request, pk):
     """Register a job start for the candidate's current enrollment."""
     candidate = get_object_or_404(candidates_visible_to(request.user), pk=pk)
+    request.audit.shown(candidate)
     enrollment = current_enrollment(request.user, candidate)
     form = PlacementForm(request.POST or None, user=request.user)
     if enrollment is None:
@@ -192,7 +205,6 @@ def placement_create(request, pk):
         else:
             messages.success(request, _("The job start is registered."))
             return redirect("candidate_file", pk=candidate.pk)
-    access_record(request=request, candidate=candidate, page="placement")
     return _placement_page(request, form, candidate, _("New job start"))
 
 
@@ -203,11 +215,13 @@ def _visible_placement(request, placement_pk):
     )
 
 
+@shows_person_data(page="placement")
 @role_required(Role.SPECIALIST)
 def placement_edit(request, placement_pk):
     """Change a job start; a stale form is refused and the first edit kept."""
     placement = _visible_placement(request, placement_pk)
     candidate = placement.enrollment.candidate
+    request.audit.shown(candidate)
     form = PlacementForm(request.POST or None, instance=placement, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -225,15 +239,16 @@ def placement_edit(request, placement_pk):
         else:
             messages.success(request, _("The job start is saved."))
             return redirect("candidate_file", pk=candidate.pk)
-    access_record(request=request, candidate=candidate, page="placement")
     return _placement_page(request, form, candidate, _("Edit job start"), placement)
 
 
+@shows_person_data(page="placement")
 @role_required(Role.SPECIALIST)
 def placement_end(request, placement_pk):
     """End a job with a date and a reason."""
     placement = _visible_placement(request, placement_pk)
     candidate = placement.enrollment.candidate
+    request.audit.shown(candidate)
     form = PlacementEndForm(request.POST or None, instance=placement)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -252,5 +267,4 @@ def placement_end(request, placement_pk):
         else:
             messages.success(request, _("The job is ended."))
             return redirect("candidate_file", pk=candidate.pk)
-    access_record(request=request, candidate=candidate, page="placement")
     return _placement_page(request, form, candidate, _("End the job"), placement)

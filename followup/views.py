@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from audit.services import access_record
+from audit.decorators import shows_person_data
 from candidates.queries import current_enrollment
 from candidates.services import enrollment_next_contact_set
 from employers.services import normalise_orgnr
@@ -70,6 +70,12 @@ def _initial_from_query(request, form_kwargs):
     form_kwargs["initial"] = initial
 
 
+def _shown_in_form(request, form):
+    """The activity form names every candidate of its picker (and the one chosen)."""
+    request.audit.shown(form.fields["candidate"].queryset.values_list("pk", flat=True))
+
+
+@shows_person_data(page="activity_form")
 @role_required(*LOG_ROLES)
 def activity_create(request):
     """Log a contact. From the candidate file the form is loaded and saved
@@ -92,6 +98,7 @@ def activity_create(request):
             else:
                 _plan_next_contact(request, activity, data.get("next_contact_date"))
                 if inline:
+                    request.audit.shown([])  # "Logged: 30 min." and a link, no name
                     response = render(
                         request, "followup/_activity_saved.html", {"activity": activity}
                     )
@@ -99,6 +106,7 @@ def activity_create(request):
                     return response
                 messages.success(request, _("The activity is logged."))
                 return _after_save(activity)
+    _shown_in_form(request, form)
     context = {"form": form, "inline": inline}
     if inline:
         return render(request, "followup/_activity_form.html", context)
@@ -123,6 +131,7 @@ def _editable_activity(request, activity_pk) -> Activity:
     return activity
 
 
+@shows_person_data(page="activity")
 @role_required(*LOG_ROLES)
 def activity_edit(request, activity_pk):
     """The author may change an activity for ACTIVITY_EDIT_DAYS days."""
@@ -145,8 +154,9 @@ def activity_edit(request, activity_pk):
         else:
             messages.success(request, _("The activity is saved."))
             return _after_save(activity)
+    _shown_in_form(request, form)
     if activity.candidate_id:
-        access_record(request=request, candidate=activity.candidate, page="activity")
+        request.audit.shown(activity.candidate)
     return render(
         request,
         "followup/activity_form.html",
@@ -167,6 +177,7 @@ def activity_remove(request, activity_pk):
     return _after_save(activity)
 
 
+@shows_person_data(page="candidate_options")
 @role_required(*LOG_ROLES)
 def activity_candidate_options(request):
     """Search as you type: the candidates the user may see whose name matches."""
@@ -174,6 +185,7 @@ def activity_candidate_options(request):
     for word in request.GET.get("candidate_q", "").split():
         candidates = candidates.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
     options = [(c.pk, f"{c.first_name} {c.last_name}") for c in candidates[:OPTIONS_SHOWN]]
+    request.audit.shown(pk for pk, _name in options)
     return _options(request, options, request.GET.get("candidate", ""))
 
 
@@ -197,6 +209,7 @@ def _options(request, options, selected):
     return render(request, "followup/_options.html", {"options": options, "selected": selected})
 
 
+@shows_person_data(page="my_week")
 @role_required(*LOG_ROLES)
 def my_week(request):
     """This week's and this month's activities, minutes per day and the field share."""
@@ -209,14 +222,18 @@ def my_week(request):
     month_start, month_end = month_of(day)
     week = minutes_summary(request.user, week_start, week_end)
     month = minutes_summary(request.user, month_start, month_end)
+    activities = list(
+        Activity.objects.filter(
+            author=request.user, date__range=(week_start, week_end)
+        ).select_related("candidate", "employer")
+    )
+    request.audit.shown(a.candidate for a in activities if a.candidate_id)
     context = {
         "week": week,
         "month": month,
         "summaries": [(_("This week"), week), (_("This month"), month)],
         "days": minutes_per_day(request.user, week_start, week_end),
-        "activities": Activity.objects.filter(
-            author=request.user, date__range=(week_start, week_end)
-        ).select_related("candidate", "employer"),
+        "activities": activities,
         "target_percent": round(FIELD_SHARE_TARGET * 100),
         "previous_week": week_start - datetime.timedelta(days=7),
         "next_week": week_start + datetime.timedelta(days=7) if week_end < today else None,

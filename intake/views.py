@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from audit.services import access_record
+from audit.decorators import shows_person_data
 from intake import services, uploads
 from intake.forms import (
     AccountForm,
@@ -81,6 +81,7 @@ def referral_create(request):
     return render(request, "intake/referral_form.html", {"form": form})
 
 
+@shows_person_data(page="waiting_list")
 @role_required(*ASSIGNERS)
 def waiting_list(request):
     """Referrals no specialist holds yet, oldest first."""
@@ -100,6 +101,7 @@ def waiting_list(request):
                 "late": days > settings.WAITING_LIST_WARNING_DAYS,
             }
         )
+    request.audit.shown(row["enrollment"].candidate for row in rows)
     return render(
         request,
         "intake/waiting_list.html",
@@ -107,11 +109,13 @@ def waiting_list(request):
     )
 
 
+@shows_person_data(page="referral_withdraw")
 @role_required(*ASSIGNERS)
 def referral_withdraw(request, referral_pk):
     """Take a referral off the waiting list before intake, with a date and a
     reason. The record is kept."""
     enrollment = _enrollment(request, referral_pk)
+    request.audit.shown(enrollment.candidate)
     if request.method != "POST" and not services.is_waiting(enrollment):
         messages.info(request, _("This referral is no longer on the waiting list."))
         return redirect("intake_enrollment", enrollment_pk=enrollment.pk)
@@ -130,6 +134,7 @@ def referral_withdraw(request, referral_pk):
             form.refuse_stale(stale)
             stale_errors = form.non_field_errors()
             enrollment = _enrollment(request, referral_pk)
+            request.audit.shown(enrollment.candidate)
             form = WithdrawalForm(enrollment=enrollment)
             form.stale_errors = stale_errors
         except ValidationError as error:
@@ -141,7 +146,6 @@ def referral_withdraw(request, referral_pk):
                 % {"name": enrollment.candidate},
             )
             return redirect("waiting_list")
-    access_record(request=request, candidate=enrollment.candidate, page="referral_withdraw")
     return render(request, "intake/withdrawal_form.html", {"enrollment": enrollment, "form": form})
 
 
@@ -159,11 +163,12 @@ def _history(enrollment):
     return enrollment.assignments.select_related("specialist", "created_by").order_by("-from_date")
 
 
+@shows_person_data(page="intake_enrollment")
 @role_required(*ASSIGNERS)
 def intake_enrollment(request, enrollment_pk):
     """The intake data of one enrollment and who has held it."""
     enrollment = _enrollment(request, enrollment_pk)
-    access_record(request=request, candidate=enrollment.candidate, page="intake_enrollment")
+    request.audit.shown(enrollment.candidate)
     return render(
         request,
         "intake/enrollment_detail.html",
@@ -176,10 +181,12 @@ def intake_enrollment(request, enrollment_pk):
     )
 
 
+@shows_person_data(page="assignment")
 @role_required(*ASSIGNERS)
 def assignment_create(request, enrollment_pk):
     """Assign or reassign, seeing every specialist's caseload against the cap and band."""
     enrollment = _enrollment(request, enrollment_pk)
+    request.audit.shown(enrollment.candidate)
     office_id = enrollment.office_id or request.user.office_id
     loads = services.specialist_loads(office_id=office_id)
     may_override = services.may_override_cap(request.user)
@@ -217,7 +224,6 @@ def assignment_create(request, enrollment_pk):
                 },
             )
             return redirect("intake_enrollment", enrollment_pk=enrollment.pk)
-    access_record(request=request, candidate=enrollment.candidate, page="assignment")
     return render(
         request,
         "intake/assignment_form.html",
@@ -232,10 +238,12 @@ def assignment_create(request, enrollment_pk):
     )
 
 
+@shows_person_data(page="discharge")
 @role_required(*ASSIGNERS)
 def enrollment_discharge(request, enrollment_pk):
     """End the enrollment (avslutning) with a date and a reason."""
     enrollment = _enrollment(request, enrollment_pk)
+    request.audit.shown(enrollment.candidate)
     form = DischargeForm(request.POST or None, enrollment=enrollment)
     if request.method == "POST" and form.is_valid():
         try:
@@ -256,7 +264,6 @@ def enrollment_discharge(request, enrollment_pk):
                 _("The enrollment of %(name)s has ended.") % {"name": enrollment.candidate},
             )
             return redirect("intake_enrollment", enrollment_pk=enrollment.pk)
-    access_record(request=request, candidate=enrollment.candidate, page="discharge")
     return render(request, "intake/discharge_form.html", {"enrollment": enrollment, "form": form})
 
 

@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "ips.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "audit.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -214,6 +214,13 @@ PERMISSIONS_POLICY = {"camera": [], "microphone": [], "geolocation": [], "paymen
 # Audit log (django-auditlog): who changed what, from which address.
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+
+# How many reverse proxies of ours stand in front of Trofast. 0 (the default):
+# X-Forwarded-For is ignored and the address is the connection's; N: the client
+# is the N-th address from the right of X-Forwarded-For (ips/proxies.py). Used
+# by the audit log and by the lockout records alike.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "ips.proxies.client_address"
 
 # Production hardening: on whenever debug is off.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from audit.services import access_records
+from audit.decorators import shows_person_data
 from ips.access import enrollments_visible_to
 from ips.decorators import role_required
 from ips.models import Role, User
@@ -18,6 +18,7 @@ from reports.forms import period_from
 from reports.views.figures import LEADER, period_query, teams_of_leader
 
 
+@shows_person_data(page="dashboard_drilldown")
 @require_GET
 @role_required(*LEADER)
 def team_drilldown(request, team_pk, metric):
@@ -34,6 +35,7 @@ def team_drilldown(request, team_pk, metric):
     return _drilldown(request, metric, holders, back)
 
 
+@shows_person_data(page="dashboard_drilldown")
 @require_GET
 @role_required(Role.SPECIALIST)
 def my_drilldown(request, metric):
@@ -73,6 +75,7 @@ def _drilldown(request, metric, holders, back_url):
         if request.GET.get("show") == "low":
             weeks = [week for week in weeks if week["low"]]
         context |= {"weeks": weeks, "target": dashboard.metrics.FIELD_SHARE_TARGET}
+        request.audit.shown([])  # the specialists' weeks: no candidate
         return render(request, "reports/drilldown.html", context)
     selections = {
         "caseload": lambda: drilldown.caseload_members(end, ids),
@@ -97,10 +100,6 @@ def _drilldown(request, metric, holders, back_url):
                 days=dashboard.metrics.FOLLOW_UP_DAYS
             )
     hidden = selected.count() - len(visible)
-    access_records(
-        request=request,
-        candidates=[enrollment.candidate for enrollment in visible],
-        page="dashboard_drilldown",
-    )
+    request.audit.shown(enrollment.candidate for enrollment in visible)
     context |= {"enrollments": visible, "hidden": hidden}
     return render(request, "reports/drilldown.html", context)

@@ -25,7 +25,7 @@ def candidate(specialist):
 def _read(user, candidate, page="candidate_file"):
     request = RequestFactory().get(f"/candidates/{candidate.pk}/")
     request.user = user
-    return access_record(request=request, candidate=candidate, page=page)
+    return access_record(request=request, candidates=[candidate], page=page)
 
 
 def test_an_access_entry_records_who_what_and_which_page(candidate, specialist):
@@ -123,7 +123,7 @@ def test_the_export_of_an_empty_period_has_only_the_header(candidate, specialist
         "export_audit_log", "--start", "2000-01-01", "--end", "2000-01-31", "--output", out
     )
     assert out.read_text(encoding="utf-8").strip().splitlines() == [
-        "timestamp,actor,action,object_type,object_id,object_repr,remote_addr,page,changes"
+        "timestamp,actor,action,object_type,object_id,object_repr,remote_addr,page,changes,candidates"
     ]
 
 

@@ -97,7 +97,9 @@ def test_the_query_count_does_not_grow_with_activities(client, login, specialist
         return len(captured)
 
     login(specialist)
-    factories.ActivityFactory(author=specialist, date=_monday())
+    factories.ActivityFactory(
+        author=specialist, date=_monday(), candidate=factories.CandidateFactory()
+    )
     few = queries()
     for _ in range(10):
         factories.ActivityFactory(

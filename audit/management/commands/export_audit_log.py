@@ -19,6 +19,7 @@ COLUMNS = [
     "remote_addr",
     "page",
     "changes",
+    "candidates",
 ]
 
 
@@ -53,6 +54,8 @@ class Command(BaseCommand):
                     entry.remote_addr or "",
                     (entry.additional_data or {}).get("page", ""),
                     entry.changes_str if entry.changes else "",
+                    # A list page's entry names its candidates here (object_id is empty).
+                    " ".join(map(str, (entry.additional_data or {}).get("candidates", []))),
                 ]
             )
             count += 1
