@@ -27,8 +27,11 @@ def normalise_orgnr(orgnr: str) -> str:
 def employer_upsert(
     *, orgnr: str, name: str, industry: str = "", office: Office | None = None
 ) -> tuple[Employer, Outcome]:
-    """An employer by organisasjonsnummer. A new employer without an office
-    is shared by all offices; an existing employer keeps its office."""
+    """An employer by organisasjonsnummer. A new employer belongs to `office`,
+    or without one is shared by all offices; an existing employer keeps its
+    office. With an office, an employer of another office is refused (as the
+    employer form refuses a taken number), and one shared by all offices is
+    left as it is: one office does not rename what every office sees."""
     orgnr = normalise_orgnr(orgnr)
     values = {"name": name.strip(), "industry": industry.strip()}
     employer = Employer.objects.filter(orgnr=orgnr).first()
@@ -37,6 +40,12 @@ def employer_upsert(
         validate_instance(employer)
         employer.save()
         return employer, Outcome.CREATED
+    if office is not None and employer.office_id != office.pk:
+        if employer.office_id is None:
+            return employer, Outcome.UNCHANGED
+        raise ValidationError(
+            {"orgnr": _("An employer with this organisation number is already registered.")}
+        )
     changed = changed_fields(employer, values)
     validate_instance(employer)
     if changed:
@@ -45,8 +54,16 @@ def employer_upsert(
 
 
 def _placement_errors(placement: Placement) -> dict[str, list]:
-    """The rules of the placement's check constraints, in words."""
+    """The rules of the placement's check constraints, in words, and the
+    office boundary: a job start at an employer of the enrollment's office or
+    one shared by all offices."""
     errors: dict[str, list] = {}
+    employer = placement.employer if placement.employer_id else None
+    if employer is not None and employer.office_id is not None:
+        enrollment = placement.enrollment
+        office_id = enrollment.office_id or enrollment.candidate.office_id
+        if employer.office_id != office_id:
+            add_error(errors, "employer", _("The employer belongs to another office."))
     if placement.end_date and placement.start_date and placement.end_date < placement.start_date:
         add_error(errors, "end_date", _("The end date is before the start date."))
     hours = placement.hours_per_week

@@ -26,6 +26,15 @@ def _activity_errors(activity: Activity) -> dict[str, list]:
         add_error(errors, "minutes", _("Minutes must be between 1 and 1440 (a whole day)."))
     if activity.date and activity.date > timezone.localdate():
         add_error(errors, "date", _("An activity cannot be logged for a date in the future."))
+    # The office boundary: an author writes only about candidates of their own
+    # office, and with employers of it or shared by all offices.
+    office_id = activity.author.office_id
+    candidate = activity.candidate if activity.candidate_id else None
+    if candidate is not None and (candidate.office_id is None or candidate.office_id != office_id):
+        add_error(errors, "candidate", _("The candidate belongs to another office."))
+    employer = activity.employer if activity.employer_id else None
+    if employer is not None and employer.office_id not in (None, office_id):
+        add_error(errors, "employer", _("The employer belongs to another office."))
     return errors
 
 
