@@ -138,7 +138,8 @@ def enrollment_upsert(
         return enrollment, Outcome.CREATED
     changed = changed_fields(enrollment, values)
     errors = _enrollment_date_errors(enrollment)
-    _add_office_errors(errors, enrollment)
+    if "candidate" in changed:
+        _add_office_errors(errors, enrollment)
     if discharge_date and not intake_date and enrollment.assignments.exists():
         add_error(
             errors,

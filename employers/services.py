@@ -53,17 +53,20 @@ def employer_upsert(
     return employer, Outcome.UPDATED if changed else Outcome.UNCHANGED
 
 
-def _placement_errors(placement: Placement) -> dict[str, list]:
-    """The rules of the placement's check constraints, in words, and the
-    office boundary: a job start at an employer of the enrollment's office or
-    one shared by all offices."""
-    errors: dict[str, list] = {}
+def _add_office_errors(errors: dict[str, list], placement: Placement) -> None:
+    """The office boundary, where the employer is chosen: a job start at an
+    employer of the enrollment's office or one shared by all offices."""
     employer = placement.employer if placement.employer_id else None
     if employer is not None and employer.office_id is not None:
         enrollment = placement.enrollment
         office_id = enrollment.office_id or enrollment.candidate.office_id
         if employer.office_id != office_id:
             add_error(errors, "employer", _("The employer belongs to another office."))
+
+
+def _placement_errors(placement: Placement) -> dict[str, list]:
+    """The rules of the placement's check constraints, in words."""
+    errors: dict[str, list] = {}
     if placement.end_date and placement.start_date and placement.end_date < placement.start_date:
         add_error(errors, "end_date", _("The end date is before the start date."))
     hours = placement.hours_per_week
@@ -107,7 +110,9 @@ def placement_upsert(
         placement = Placement(
             enrollment=enrollment, employer=employer, title=title, start_date=start_date, **values
         )
-        validate_instance(placement, _placement_errors(placement))
+        errors = _placement_errors(placement)
+        _add_office_errors(errors, placement)
+        validate_instance(placement, errors)
         placement.save()
         return placement, Outcome.CREATED
     changed = changed_fields(placement, values)
@@ -234,7 +239,9 @@ def placement_create(*, enrollment: Enrollment, **values) -> Placement:
         raise ValidationError(
             {"title": _("This job start is already registered for the candidate.")}
         )
-    validate_instance(placement, _placement_form_errors(placement))
+    errors = _placement_form_errors(placement)
+    _add_office_errors(errors, placement)
+    validate_instance(placement, errors)
     placement.save()
     return placement
 
@@ -242,9 +249,12 @@ def placement_create(*, enrollment: Enrollment, **values) -> Placement:
 def placement_update(*, placement: Placement, expected_version: int, **values) -> Placement:
     """Change a job start; refused (StaleEdit) when someone saved it since
     the form was opened."""
-    changed_fields(placement, {name: values.get(name) for name in PLACEMENT_FIELDS})
+    changed = changed_fields(placement, {name: values.get(name) for name in PLACEMENT_FIELDS})
     placement.title = (placement.title or "").strip()
-    validate_instance(placement, _placement_form_errors(placement))
+    errors = _placement_form_errors(placement)
+    if "employer" in changed:
+        _add_office_errors(errors, placement)
+    validate_instance(placement, errors)
     return save_versioned(placement, expected_version=expected_version)
 
 

@@ -7,7 +7,9 @@ as `file:line: message`; if there is any, or on a dry run, nothing is saved.
 
 `import_records` takes a directory, or a mapping of file name to CSV text
 (str or bytes) or to rows (the first row being the header), so a web upload
-of CSV files or of an XLSX workbook can reuse it.
+of CSV files or of an XLSX workbook can reuse it. Given an office, it holds
+every row to that office (`ips/import_lookups.py`). A file beyond the limits
+below is refused before it is parsed.
 """
 
 import csv
@@ -30,7 +32,7 @@ from ips.services import Outcome
 
 Source = str | os.PathLike | Mapping[str, str | bytes | Iterable[Sequence[object]]]
 
-#: Columns a header may have: the widest file has 11. Checked on the first
+#: Columns a header may have: no file has more than a dozen. Checked on the first
 #: line before the file is parsed, so a header of 100,000 columns costs nothing.
 MAX_COLUMNS = 50
 #: Lines (or sheet rows) of one file, header included.

@@ -34,9 +34,7 @@ def test_employer_upsert_keeps_the_office_of_an_existing_employer(office):
     assert employer.office == office
 
 
-def test_employer_upsert_into_an_office_refuses_an_employer_of_another_office(
-    office, other_office
-):
+def test_employer_upsert_into_an_office_refuses_an_employer_of_another_office(office, other_office):
     factories.EmployerFactory(orgnr="988077917", name="Hamar Bakeri AS", office=other_office)
 
     with pytest.raises(ValidationError) as raised:

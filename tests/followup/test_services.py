@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from followup.models import Activity
-from followup.services import activity_import, activity_log
+from followup.services import ACTIVITY_FIELDS, activity_import, activity_log, activity_update
 from ips.services import Outcome
 from tests import factories
 
@@ -87,3 +87,19 @@ def test_activity_log_accepts_a_candidate_and_employer_of_the_authors_office(spe
     activity = _log(specialist, candidate=candidate, employer=employer)
 
     assert (activity.candidate, activity.employer) == (candidate, employer)
+
+
+def test_an_activity_about_a_candidate_who_moved_office_stays_editable(specialist, other_office):
+    candidate = factories.EnrollmentFactory(office=specialist.office).candidate
+    activity = _log(specialist, candidate=candidate)
+    candidate.office = other_office  # transferred since
+    candidate.save()
+    activity.refresh_from_db()
+    values = {name: getattr(activity, name) for name in ACTIVITY_FIELDS}
+
+    activity_update(
+        activity=activity, user=specialist, expected_version=1, **(values | {"minutes": 45})
+    )
+
+    activity.refresh_from_db()
+    assert activity.minutes == 45
