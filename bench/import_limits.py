@@ -1,6 +1,6 @@
 """Time how fast the import refuses oversized input. Run by hand, see README.md.
 
-    DATABASE_URL=sqlite:///:memory: DJANGO_DEBUG=1 .venv/bin/python bench/import_limits.py
+DATABASE_URL=sqlite:///:memory: DJANGO_DEBUG=1 .venv/bin/python bench/import_limits.py
 """
 
 import io
