@@ -20,8 +20,9 @@ class Candidate(models.Model):
     #: The address and contact details a protected person's holder alone sees.
     CONTACT_FIELDS = ("phone", "email", "address", "postal_code", "city")
 
+    # Unique within the office (see Meta): another office's ref is another record.
     ref = models.CharField(
-        _("import reference"), max_length=64, null=True, blank=True, unique=True, editable=False
+        _("import reference"), max_length=64, null=True, blank=True, editable=False
     )
     # The office that holds the person's record: the hard boundary for
     # person data. Every enrollment of the candidate is made by this office;
@@ -72,6 +73,19 @@ class Candidate(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["fnr"], condition=Q(fnr__isnull=False), name="candidate_fnr_unique"
+            ),
+            # Import refs are an office's own identifiers: unique within the
+            # office, and among the records not yet tied to an office. The ref
+            # leads the index, so a lookup by ref alone uses it too.
+            models.UniqueConstraint(
+                fields=["ref", "office"],
+                condition=Q(ref__isnull=False),
+                name="candidate_ref_unique_in_office",
+            ),
+            models.UniqueConstraint(
+                fields=["ref"],
+                condition=Q(ref__isnull=False, office__isnull=True),
+                name="candidate_ref_unique_without_office",
             ),
         ]
         indexes = [models.Index(fields=["last_name", "first_name", "birth_date"])]
@@ -170,8 +184,9 @@ class EnrollmentQuerySet(models.QuerySet):
 class Enrollment(models.Model):
     """One period of service for a candidate, from referral to discharge."""
 
+    # Unique within the office (see Meta), as the candidate's ref.
     ref = models.CharField(
-        _("import reference"), max_length=64, null=True, blank=True, unique=True, editable=False
+        _("import reference"), max_length=64, null=True, blank=True, editable=False
     )
     candidate = models.ForeignKey(
         Candidate, on_delete=models.PROTECT, related_name="enrollments", verbose_name=_("candidate")
@@ -248,6 +263,16 @@ class Enrollment(models.Model):
             models.CheckConstraint(
                 condition=Q(euse_stage__gte=1) & Q(euse_stage__lte=5),
                 name="enrollment_euse_stage_1_to_5",
+            ),
+            models.UniqueConstraint(
+                fields=["ref", "office"],
+                condition=Q(ref__isnull=False),
+                name="enrollment_ref_unique_in_office",
+            ),
+            models.UniqueConstraint(
+                fields=["ref"],
+                condition=Q(ref__isnull=False, office__isnull=True),
+                name="enrollment_ref_unique_without_office",
             ),
         ]
         indexes = [

@@ -6,13 +6,32 @@ Keyword-only functions that validate with the models' rules and raise
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from candidates.models import Assignment, Candidate, Enrollment, StageChange, VocationalProfile
 from ips.locking import save_versioned
-from ips.models import Role, User
+from ips.models import Office, Role, User
 from ips.services import Outcome, add_error, changed_fields, validate_instance
+
+
+def _by_ref(records, *, ref: str, office: Office | None):
+    """The record with this import ref in `office`: refs are an office's own
+    identifiers, so another office's record with the same ref is not it.
+    Without an office (the operator's import) the ref is looked up
+    everywhere, and a ref that several offices use is refused."""
+    if office is not None:
+        return records.filter(ref=ref, office=office).first()
+    found = list(records.filter(ref=ref)[:2])
+    if len(found) > 1:
+        raise ValidationError(
+            {
+                "ref": _("“%(value)s” is used by several offices: import into one office.")
+                % {"value": ref}
+            }
+        )
+    return found[0] if found else None
 
 
 @transaction.atomic
@@ -23,12 +42,19 @@ def candidate_upsert(
     last_name: str,
     birth_date: datetime.date,
     fnr: str | None = None,
+    office: Office | None = None,
 ) -> tuple[Candidate, Outcome]:
-    """A candidate by its import reference."""
+    """A candidate by its import reference, within `office` when given (a
+    new candidate then belongs to it)."""
     fnr = fnr or None
-    candidate = Candidate.objects.filter(ref=ref).first()
+    candidate = _by_ref(Candidate.objects, ref=ref, office=office)
     errors: dict[str, list] = {}
-    if fnr and Candidate.objects.filter(fnr=fnr).exclude(ref=ref).exists():
+    others = Candidate.objects.filter(fnr=fnr)
+    if office is not None:
+        others = others.filter(office=office)
+    if candidate is not None:
+        others = others.exclude(pk=candidate.pk)
+    if fnr and others.exists():
         add_error(errors, "fnr", _("Another candidate already has this fødselsnummer."))
     values = {
         "first_name": first_name.strip(),
@@ -37,7 +63,7 @@ def candidate_upsert(
         "fnr": fnr,
     }
     if candidate is None:
-        candidate = Candidate(ref=ref, **values)
+        candidate = Candidate(ref=ref, office=office, **values)
         validate_instance(candidate, errors)
         candidate.save()
         return candidate, Outcome.CREATED
@@ -83,9 +109,13 @@ def enrollment_upsert(
     discharge_date: datetime.date | None = None,
     discharge_reason: str = "",
     employed_at_referral: bool = False,
+    office: Office | None = None,
 ) -> tuple[Enrollment, Outcome]:
-    """An enrollment by its import reference. Its office is not touched here:
-    it follows the first assignment (see `assignment_upsert`)."""
+    """An enrollment by its import reference, within `office` when given (a
+    new enrollment then belongs to it). Without an office, a new enrollment
+    takes its candidate's office, or else the office of its first assignment
+    (see `assignment_upsert`). An enrollment is made by the office that holds
+    its candidate: never one of another office."""
     values = {
         "candidate": candidate,
         "referral_date": referral_date,
@@ -94,14 +124,22 @@ def enrollment_upsert(
         "discharge_reason": discharge_reason or "",
         "employed_at_referral": employed_at_referral,
     }
-    enrollment = Enrollment.objects.filter(ref=ref).first()
+    enrollment = _by_ref(
+        Enrollment.objects.filter(candidate__office=office) if office else Enrollment.objects,
+        ref=ref,
+        office=office,
+    )
     if enrollment is None:
-        enrollment = Enrollment(ref=ref, **values)
-        validate_instance(enrollment, _enrollment_date_errors(enrollment))
+        enrollment = Enrollment(ref=ref, office=office or candidate.office, **values)
+        errors = _enrollment_date_errors(enrollment)
+        _add_office_errors(errors, enrollment)
+        validate_instance(enrollment, errors)
         enrollment.save()
         return enrollment, Outcome.CREATED
     changed = changed_fields(enrollment, values)
     errors = _enrollment_date_errors(enrollment)
+    if "candidate" in changed:
+        _add_office_errors(errors, enrollment)
     if discharge_date and not intake_date and enrollment.assignments.exists():
         add_error(
             errors,
@@ -114,6 +152,13 @@ def enrollment_upsert(
     enrollment.version += 1
     enrollment.save()
     return enrollment, Outcome.UPDATED
+
+
+def _add_office_errors(errors: dict[str, list], enrollment: Enrollment) -> None:
+    """An enrollment belongs to the office that holds its candidate."""
+    office_id, candidate_office_id = enrollment.office_id, enrollment.candidate.office_id
+    if office_id and candidate_office_id and office_id != candidate_office_id:
+        add_error(errors, "candidate", _("The candidate belongs to another office."))
 
 
 def _assignment_errors(
@@ -178,6 +223,11 @@ def assignment_upsert(
     The caseload cap is not checked: an import records history as it was.
     """
     errors = _assignment_errors(enrollment=enrollment, specialist=specialist, from_date=from_date)
+    # The office boundary: only a specialist of the office that holds the
+    # enrollment (or, before it has one, its candidate) may hold it.
+    office_id = enrollment.office_id or enrollment.candidate.office_id
+    if office_id is not None and specialist.office_id != office_id:
+        add_error(errors, "specialist", _("This specialist works at another office."))
     if enrollment.intake_date is None and enrollment.discharge_date is not None:
         add_error(
             errors,

@@ -27,8 +27,11 @@ def normalise_orgnr(orgnr: str) -> str:
 def employer_upsert(
     *, orgnr: str, name: str, industry: str = "", office: Office | None = None
 ) -> tuple[Employer, Outcome]:
-    """An employer by organisasjonsnummer. A new employer without an office
-    is shared by all offices; an existing employer keeps its office."""
+    """An employer by organisasjonsnummer. A new employer belongs to `office`,
+    or without one is shared by all offices; an existing employer keeps its
+    office. With an office, an employer of another office is refused (as the
+    employer form refuses a taken number), and one shared by all offices is
+    left as it is: one office does not rename what every office sees."""
     orgnr = normalise_orgnr(orgnr)
     values = {"name": name.strip(), "industry": industry.strip()}
     employer = Employer.objects.filter(orgnr=orgnr).first()
@@ -37,11 +40,28 @@ def employer_upsert(
         validate_instance(employer)
         employer.save()
         return employer, Outcome.CREATED
+    if office is not None and employer.office_id != office.pk:
+        if employer.office_id is None:
+            return employer, Outcome.UNCHANGED
+        raise ValidationError(
+            {"orgnr": _("An employer with this organisation number is already registered.")}
+        )
     changed = changed_fields(employer, values)
     validate_instance(employer)
     if changed:
         employer.save()
     return employer, Outcome.UPDATED if changed else Outcome.UNCHANGED
+
+
+def _add_office_errors(errors: dict[str, list], placement: Placement) -> None:
+    """The office boundary, where the employer is chosen: a job start at an
+    employer of the enrollment's office or one shared by all offices."""
+    employer = placement.employer if placement.employer_id else None
+    if employer is not None and employer.office_id is not None:
+        enrollment = placement.enrollment
+        office_id = enrollment.office_id or enrollment.candidate.office_id
+        if employer.office_id != office_id:
+            add_error(errors, "employer", _("The employer belongs to another office."))
 
 
 def _placement_errors(placement: Placement) -> dict[str, list]:
@@ -90,7 +110,9 @@ def placement_upsert(
         placement = Placement(
             enrollment=enrollment, employer=employer, title=title, start_date=start_date, **values
         )
-        validate_instance(placement, _placement_errors(placement))
+        errors = _placement_errors(placement)
+        _add_office_errors(errors, placement)
+        validate_instance(placement, errors)
         placement.save()
         return placement, Outcome.CREATED
     changed = changed_fields(placement, values)
@@ -217,7 +239,9 @@ def placement_create(*, enrollment: Enrollment, **values) -> Placement:
         raise ValidationError(
             {"title": _("This job start is already registered for the candidate.")}
         )
-    validate_instance(placement, _placement_form_errors(placement))
+    errors = _placement_form_errors(placement)
+    _add_office_errors(errors, placement)
+    validate_instance(placement, errors)
     placement.save()
     return placement
 
@@ -225,9 +249,12 @@ def placement_create(*, enrollment: Enrollment, **values) -> Placement:
 def placement_update(*, placement: Placement, expected_version: int, **values) -> Placement:
     """Change a job start; refused (StaleEdit) when someone saved it since
     the form was opened."""
-    changed_fields(placement, {name: values.get(name) for name in PLACEMENT_FIELDS})
+    changed = changed_fields(placement, {name: values.get(name) for name in PLACEMENT_FIELDS})
     placement.title = (placement.title or "").strip()
-    validate_instance(placement, _placement_form_errors(placement))
+    errors = _placement_form_errors(placement)
+    if "employer" in changed:
+        _add_office_errors(errors, placement)
+    validate_instance(placement, errors)
     return save_versioned(placement, expected_version=expected_version)
 
 

@@ -29,6 +29,18 @@ def _activity_errors(activity: Activity) -> dict[str, list]:
     return errors
 
 
+def _add_office_errors(errors: dict[str, list], activity: Activity) -> None:
+    """The office boundary: an author writes only about candidates of their
+    own office, and with employers of it or shared by all offices."""
+    office_id = activity.author.office_id
+    candidate = activity.candidate if activity.candidate_id else None
+    if candidate is not None and (candidate.office_id is None or candidate.office_id != office_id):
+        add_error(errors, "candidate", _("The candidate belongs to another office."))
+    employer = activity.employer if activity.employer_id else None
+    if employer is not None and employer.office_id not in (None, office_id):
+        add_error(errors, "employer", _("The employer belongs to another office."))
+
+
 @transaction.atomic
 def activity_log(
     *,
@@ -58,7 +70,9 @@ def activity_log(
         note=note.strip(),
         import_key=import_key,
     )
-    validate_instance(activity, _activity_errors(activity))
+    errors = _activity_errors(activity)
+    _add_office_errors(errors, activity)
+    validate_instance(activity, errors)
     activity.save()
     return activity
 
@@ -99,8 +113,12 @@ def activity_update(*, activity: Activity, user: User, expected_version: int, **
     if not activity_editable_by(activity, user):
         raise PermissionDenied
     values["note"] = (values.get("note") or "").strip()
-    changed_fields(activity, {name: values.get(name) for name in ACTIVITY_FIELDS})
-    validate_instance(activity, _activity_errors(activity))
+    changed = changed_fields(activity, {name: values.get(name) for name in ACTIVITY_FIELDS})
+    errors = _activity_errors(activity)
+    if "candidate" in changed or "employer" in changed:
+        # What was written before a candidate moved office stays editable.
+        _add_office_errors(errors, activity)
+    validate_instance(activity, errors)
     return save_versioned(activity, expected_version=expected_version)
 
 

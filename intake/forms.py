@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from candidates.models import DischargeReason, ProtectedAddress, ReferrerKind
 from intake.services import WITHDRAWAL_REASONS
 from ips.locking import VersionedFormMixin
-from ips.models import Role, Team, User
+from ips.models import Office, Role, Team, User
 from ips.services import ACCOUNT_ROLES
 from ips.validators import validate_fnr
 
@@ -244,6 +244,38 @@ class ImportUploadForm(forms.Form):
             "once, or an XLSX workbook with one sheet per file name."
         ),
     )
+
+    office = forms.ModelChoiceField(
+        label=_("Office"),
+        queryset=Office.objects.none(),
+        help_text=_("The office the records are imported into."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        """The records go into the uploader's office; only an administrator
+        who belongs to no office chooses one."""
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if user.office_id is None and user.is_superuser:
+            self.fields["office"].queryset = Office.objects.order_by("name")
+        else:
+            del self.fields["office"]
+
+    def import_office(self) -> Office | None:
+        if "office" in self.fields:
+            return self.cleaned_data.get("office")
+        return self.user.office
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.user.office_id is None and not self.user.is_superuser:
+            raise forms.ValidationError(
+                _(
+                    "Your account belongs to no office, and an import goes into one: ask an "
+                    "administrator to set your office."
+                )
+            )
+        return cleaned
 
     def clean_files(self):
         files = [upload for upload in self.cleaned_data["files"] if upload]

@@ -1,24 +1,35 @@
 """Reading an import upload: CSV files and XLSX workbooks, as the mapping of
 file name to content that `ips.imports.import_records` takes.
 
-The import itself is not scoped by office (it is also the operators'
-command); an intake admin's upload is held to their own office here, for the
-records that name an office: teams and accounts.
+The office boundary is not checked here: the upload is imported into the
+uploader's office, and `import_records` holds every row to it.
+
+An XLSX workbook is a zip archive of XML files, and a small one can unpack to
+millions of cells: its size is checked from the archive's directory and the
+sheets' declared dimensions before openpyxl reads a cell, and the cells are
+counted while they are read.
 """
 
-import csv
 import io
+import re
 import zipfile
 
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string
 from openpyxl.utils.exceptions import InvalidFileException
 
-from ips.imports import RowError, _cell_text
-from ips.models import Team, User
+from ips.imports import MAX_COLUMNS, _cell_text
 
-#: Cells of all sheets together: a small XLSX file can unpack to millions.
+#: Cells of all sheets and files together.
 MAX_CELLS = 200_000
+#: What the parts of one XLSX archive may unpack to, together.
+MAX_XLSX_UNPACKED_BYTES = 25 * 1024 * 1024
+#: Unpacked ÷ packed size of a part of more than a megabyte: XML sheets pack
+#: to about a tenth; far beyond that is a zip bomb.
+MAX_XLSX_RATIO = 100
+
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?\"")
 
 
 def read_upload(files) -> tuple[dict, list[str]]:
@@ -30,6 +41,9 @@ def read_upload(files) -> tuple[dict, list[str]]:
     for upload in files:
         content = upload.read()
         if upload.name.lower().endswith(".xlsx"):
+            problem = _xlsx_size_problem(upload.name, content)
+            if problem:
+                return {}, [problem]
             try:
                 workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
             except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
@@ -37,14 +51,18 @@ def read_upload(files) -> tuple[dict, list[str]]:
                     _("%(name)s could not be opened as an XLSX workbook.") % {"name": upload.name}
                 )
                 continue
-            for sheet in workbook.worksheets:
-                rows = [
-                    [_cell_text(value) for value in row]
-                    for row in sheet.iter_rows(values_only=True)
-                ]
-                cells += sum(len(row) for row in rows)
-                _add(tables, problems, sheet.title, rows)
-            workbook.close()
+            try:
+                for sheet in workbook.worksheets:
+                    rows = []
+                    for row in sheet.iter_rows(values_only=True):
+                        # An empty row counts: a sheet can claim a million of them.
+                        cells += max(len(row), 1)
+                        if cells > MAX_CELLS:
+                            return {}, [_too_large()]
+                        rows.append([_cell_text(value) for value in row])
+                    _add(tables, problems, sheet.title, rows)
+            finally:
+                workbook.close()
         else:
             try:
                 text = content.decode("utf-8-sig")
@@ -54,9 +72,68 @@ def read_upload(files) -> tuple[dict, list[str]]:
                 cells += text.count(",") + text.count("\n")
             _add(tables, problems, upload.name, text)
         if cells > MAX_CELLS:
-            problems.append(_("The upload is too large: split it into smaller files."))
-            return {}, problems
+            return {}, [_too_large()]
     return tables, problems
+
+
+def _too_large() -> str:
+    return _("The upload is too large: split it into smaller files.")
+
+
+def _xlsx_size_problem(name: str, content: bytes) -> str | None:
+    """Why a workbook is too large to open, read from the zip directory and
+    the first bytes of each sheet; None when it may be opened (or is no zip
+    at all: opening it then says so)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+    except (zipfile.BadZipFile, OSError):
+        return None
+    with archive:
+        parts = archive.infolist()
+        unpacked = sum(part.file_size for part in parts)
+        bomb = any(
+            part.file_size > 1024 * 1024
+            and part.file_size > MAX_XLSX_RATIO * max(part.compress_size, 1)
+            for part in parts
+        )
+        if unpacked > MAX_XLSX_UNPACKED_BYTES or bomb:
+            return _(
+                "%(name)s unpacks to more than %(size)d MB: split it into smaller workbooks."
+            ) % {"name": name, "size": MAX_XLSX_UNPACKED_BYTES // (1024 * 1024)}
+        declared = 0
+        for part in parts:
+            if not (part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")):
+                continue
+            rows, columns = _declared_size(archive, part)
+            if columns > MAX_COLUMNS:
+                return _(
+                    "%(name)s has a sheet of %(count)d columns; no file of the import has more "
+                    "than %(limit)d."
+                ) % {"name": name, "count": columns, "limit": MAX_COLUMNS}
+            declared += rows * columns
+        if declared > MAX_CELLS:
+            return _too_large()
+    return None
+
+
+def _declared_size(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> tuple[int, int]:
+    """(rows, columns) a sheet declares in its <dimension ref="A1:K200">,
+    which comes before its data; (0, 0) when it declares none."""
+    try:
+        with archive.open(part) as sheet:
+            start = sheet.read(4096)
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError):
+        return 0, 0  # openpyxl says it cannot be opened
+    found = _DIMENSION.search(start)
+    if not found:
+        return 0, 0
+    first_column, first_row, last_column, last_row = found.groups()
+    if last_column is None:
+        return 1, 1
+    columns = column_index_from_string(last_column.decode()) - column_index_from_string(
+        first_column.decode()
+    )
+    return abs(int(last_row) - int(first_row)) + 1, abs(columns) + 1
 
 
 def _file_name(name: str) -> str:
@@ -70,75 +147,3 @@ def _add(tables: dict, problems: list[str], name: str, content) -> None:
         problems.append(_("%(name)s is given more than once.") % {"name": key})
         return
     tables[key] = content
-
-
-def _rows(content) -> list[tuple[int, dict[str, str]]]:
-    """(line, {column: value}) of a table, for the office checks."""
-    if isinstance(content, bytes):
-        return []
-    if isinstance(content, str):
-        reader = csv.reader(io.StringIO(content, newline=""))
-        numbered, previous = [], 0
-        try:
-            for cells in reader:
-                numbered.append((previous + 1, cells))
-                previous = reader.line_num
-        except csv.Error:
-            return []  # import_records reports it
-    else:
-        numbered = list(enumerate(content, 1))
-    if not numbered:
-        return []
-    header = [str(cell).strip().lower() for cell in numbered[0][1]]
-    return [
-        (
-            line,
-            {name: (cells[i] if i < len(cells) else "").strip() for i, name in enumerate(header)},
-        )
-        for line, cells in numbered[1:]
-    ]
-
-
-def office_errors(tables: dict, office) -> list[RowError]:
-    """Rows that would reach into another office than the uploader's."""
-    errors = []
-    name = office.name if office else ""
-    own_teams = set(Team.objects.filter(office=office).values_list("name", flat=True))
-    other_teams = set(Team.objects.exclude(office=office).values_list("name", flat=True))
-    for line, row in _rows(tables.get("teams.csv", "")):
-        if row.get("office") == name:
-            own_teams.add(row.get("team", ""))
-        elif row.get("office"):
-            errors.append(
-                RowError(
-                    "teams.csv",
-                    line,
-                    _("office: you can import teams of your own office (%(office)s) only.")
-                    % {"office": name},
-                )
-            )
-    users = _rows(tables.get("users.csv", ""))
-    usernames = [row.get("username", "") for _line, row in users]
-    elsewhere = set(
-        User.objects.filter(username__in=usernames)
-        .exclude(office_id=getattr(office, "pk", None))
-        .values_list("username", flat=True)
-    )
-    for line, row in users:
-        team = row.get("team", "")
-        office_part, _slash, team_part = team.rpartition("/")
-        other_office = office_part.strip() and office_part.strip() != name
-        only_elsewhere = team_part.strip() in other_teams and team_part.strip() not in own_teams
-        if team and (other_office or only_elsewhere):
-            errors.append(
-                RowError("users.csv", line, _("team: the team belongs to another office."))
-            )
-        if row.get("role") == "analyst":
-            errors.append(
-                RowError("users.csv", line, _("role: analyst accounts are not kept by an office."))
-            )
-        if row.get("username") in elsewhere:
-            errors.append(
-                RowError("users.csv", line, _("username: this account belongs to another office."))
-            )
-    return errors

@@ -35,7 +35,7 @@ from ips.decorators import role_required
 from ips.forms import add_service_errors
 from ips.imports import import_records
 from ips.locking import StaleEdit
-from ips.models import Role, Team, User
+from ips.models import Office, Role, Team, User
 from ips.services import team_upsert, user_create, user_deactivate, user_reactivate, user_update
 
 INTAKE = (Role.INTAKE_ADMIN,)
@@ -414,19 +414,21 @@ def team_create(request):
 
 @role_required(*INTAKE)
 def import_upload(request):
-    """Step 1: upload and see the dry run's report. Nothing is saved."""
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    """Step 1: upload and see the dry run's report. Nothing is saved. The
+    records go into the uploader's office, and every row is held to it."""
+    form = ImportUploadForm(request.POST or None, request.FILES or None, user=request.user)
     report = problems = None
     if request.method == "POST" and form.is_valid():
         request.session.pop(IMPORT_SESSION_KEY, None)
+        office = form.import_office()
         tables, problems = uploads.read_upload(form.cleaned_data["files"])
         if tables and not problems:
-            report = import_records(tables, dry_run=True)
-            report.errors[:0] = uploads.office_errors(tables, request.user.office)
+            report = import_records(tables, dry_run=True, office=office)
             if report.ok:
                 request.session[IMPORT_SESSION_KEY] = {
                     "tables": tables,
                     "names": sorted(tables),
+                    "office": office.pk,
                     "at": timezone.now().isoformat(),
                 }
     return render(
@@ -448,18 +450,17 @@ IMPORT_CONFIRM_WITHIN = datetime.timedelta(minutes=30)
 @require_POST
 @role_required(*INTAKE)
 def import_confirm(request):
-    """Step 2: import what was checked, all or nothing."""
+    """Step 2: import what was checked, all or nothing, into the office it
+    was checked for: the files are checked again, as the office's records may
+    have changed since."""
     pending = request.session.pop(IMPORT_SESSION_KEY, None)
-    if not pending or (
+    office = _pending_office(request.user, pending)
+    if office is None or (
         timezone.now() - datetime.datetime.fromisoformat(pending["at"]) > IMPORT_CONFIRM_WITHIN
     ):
         messages.error(request, _("There is no checked upload to import: upload the files again."))
         return redirect("import_upload")
-    tables = pending["tables"]
-    office_problems = uploads.office_errors(tables, request.user.office)
-    # Checked again: the office's teams and accounts may have changed since.
-    report = import_records(tables, dry_run=bool(office_problems))
-    report.errors[:0] = office_problems
+    report = import_records(pending["tables"], office=office)
     if report.saved:
         messages.success(request, _("The import is done."))
     else:
@@ -468,9 +469,21 @@ def import_confirm(request):
         request,
         "intake/import_upload.html",
         {
-            "form": ImportUploadForm(),
+            "form": ImportUploadForm(user=request.user),
             "report": report,
             "imported": report.saved,
             "limit_mb": settings_limit() // (1024 * 1024),
         },
     )
+
+
+def _pending_office(user, pending: dict | None) -> Office | None:
+    """The office a checked upload was checked for, while the user still
+    imports into it (their own office, or any for an administrator without one)."""
+    if not pending or "office" not in pending:
+        return None
+    if user.office_id is not None:
+        return user.office if user.office_id == pending["office"] else None
+    if not user.is_superuser:
+        return None
+    return Office.objects.filter(pk=pending["office"]).first()

@@ -10,38 +10,25 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from candidates.models import Candidate, DischargeReason, Enrollment
+from candidates.models import DischargeReason
 from candidates.services import assignment_upsert, candidate_upsert, enrollment_upsert
-from employers.models import Contract, Employer
+from employers.models import Contract
 from employers.services import employer_upsert, normalise_orgnr, placement_upsert
 from followup.models import Location, Mode, WithWhom
 from followup.services import activity_import
-from ips.import_rows import Ambiguous, Context, Row
-from ips.models import Role, Team, User
+from ips.import_rows import Context, Row
+from ips.models import Role
 from ips.services import Outcome, team_upsert, user_upsert
-
-
-def _find_team(value: str) -> Team | None:
-    """A team by name, or by “office / team” where several offices have one by that name."""
-    teams = Team.objects.select_related("office")
-    if "/" in value:
-        office_name, name = (part.strip() for part in value.rsplit("/", 1))
-        return teams.filter(office__name=office_name, name=name).first()
-    found = list(teams.filter(name=value))
-    if len(found) > 1:
-        raise Ambiguous(
-            _(
-                "team: there is a team “%(value)s” in several offices (%(offices)s); "
-                "write it as “office / team”."
-            )
-            % {"value": value, "offices": ", ".join(team.office.name for team in found)}
-        )
-    return found[0] if found else None
 
 
 def _import_team(row: Row, context: Context) -> Outcome | None:
     office = row.text("office", required=True)
     name = row.text("team", required=True)
+    if context.office is not None and office and office != context.office.name:
+        row.error(
+            _("office: you can import teams of your own office (%(office)s) only.")
+            % {"office": context.office.name}
+        )
     if not row.ok:
         return None
     return team_upsert(office_name=office, name=name)[1]
@@ -51,7 +38,7 @@ def _import_user(row: Row, context: Context) -> Outcome | None:
     username = row.text("username", required=True)
     role = row.code("role", Role.values, required=True)
     fte = row.decimal("fte")
-    team = context.lookup(row, "team", "team", _find_team)
+    team = context.lookup(row, "team", "team")
     if not row.ok:
         return None
     return user_upsert(
@@ -61,6 +48,7 @@ def _import_user(row: Row, context: Context) -> Outcome | None:
         role=role,
         team=team,
         fte=fte,
+        office=context.office,
     )[1]
 
 
@@ -69,7 +57,9 @@ def _import_employer(row: Row, context: Context) -> Outcome | None:
     name = row.text("name", required=True)
     if not row.ok:
         return None
-    return employer_upsert(orgnr=orgnr, name=name, industry=row.text("industry"))[1]
+    return employer_upsert(
+        orgnr=orgnr, name=name, industry=row.text("industry"), office=context.office
+    )[1]
 
 
 def _import_candidate(row: Row, context: Context) -> Outcome | None:
@@ -81,30 +71,19 @@ def _import_candidate(row: Row, context: Context) -> Outcome | None:
     if not row.ok:
         return None
     return candidate_upsert(
-        ref=ref, first_name=first_name, last_name=last_name, birth_date=birth_date, fnr=fnr
+        ref=ref,
+        first_name=first_name,
+        last_name=last_name,
+        birth_date=birth_date,
+        fnr=fnr,
+        office=context.office,
     )[1]
-
-
-def _find_candidate(ref: str) -> Candidate | None:
-    return Candidate.objects.filter(ref=ref).first()
-
-
-def _find_enrollment(ref: str) -> Enrollment | None:
-    return Enrollment.objects.filter(ref=ref).first()
-
-
-def _find_user(username: str) -> User | None:
-    return User.objects.filter(username=username).first()
-
-
-def _find_employer(orgnr: str) -> Employer | None:
-    return Employer.objects.filter(orgnr=orgnr).first()
 
 
 def _import_enrollment(row: Row, context: Context) -> Outcome | None:
     ref = row.text("ref", required=True)
     row.text("candidate_ref", required=True)
-    candidate = context.lookup(row, "candidate_ref", "candidate", _find_candidate)
+    candidate = context.lookup(row, "candidate_ref", "candidate")
     referral_date = row.date("referral_date", required=True)
     intake_date = row.date("intake_date")
     discharge_date = row.date("discharge_date")
@@ -120,14 +99,15 @@ def _import_enrollment(row: Row, context: Context) -> Outcome | None:
         discharge_date=discharge_date,
         discharge_reason=discharge_reason,
         employed_at_referral=bool(employed_at_referral),
+        office=context.office,
     )[1]
 
 
 def _import_assignment(row: Row, context: Context) -> Outcome | None:
     row.text("enrollment_ref", required=True)
     row.text("username", required=True)
-    enrollment = context.lookup(row, "enrollment_ref", "enrollment", _find_enrollment)
-    specialist = context.lookup(row, "username", "user", _find_user)
+    enrollment = context.lookup(row, "enrollment_ref", "enrollment")
+    specialist = context.lookup(row, "username", "user")
     from_date = row.date("from_date", required=True)
     if not row.ok:
         return None
@@ -137,8 +117,8 @@ def _import_assignment(row: Row, context: Context) -> Outcome | None:
 def _import_placement(row: Row, context: Context) -> Outcome | None:
     row.text("enrollment_ref", required=True)
     row.text("orgnr", required=True)
-    enrollment = context.lookup(row, "enrollment_ref", "enrollment", _find_enrollment)
-    employer = context.lookup(row, "orgnr", "employer", _find_employer)
+    enrollment = context.lookup(row, "enrollment_ref", "enrollment")
+    employer = context.lookup(row, "orgnr", "employer")
     title = row.text("title", required=True)
     start_date = row.date("start_date", required=True)
     end_date = row.date("end_date")
@@ -163,14 +143,14 @@ def _import_placement(row: Row, context: Context) -> Outcome | None:
 
 def _import_activity(row: Row, context: Context) -> Outcome | None:
     row.text("username", required=True)
-    author = context.lookup(row, "username", "user", _find_user)
+    author = context.lookup(row, "username", "user")
     date = row.date("date", required=True)
     minutes = row.integer("minutes", required=True)
     mode = row.code("mode", Mode.values, required=True)
     location = row.code("location", Location.values, required=True)
     with_whom = row.code("with_whom", WithWhom.values, required=True)
-    candidate = context.lookup(row, "candidate_ref", "candidate", _find_candidate)
-    employer = context.lookup(row, "orgnr", "employer", _find_employer)
+    candidate = context.lookup(row, "candidate_ref", "candidate")
+    employer = context.lookup(row, "orgnr", "employer")
     note = row.text("note").replace("\r\n", "\n")
     if not row.ok:
         return None

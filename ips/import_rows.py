@@ -7,7 +7,6 @@ records it refers to, with a translated message for each problem found.
 import datetime
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -16,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from employers.services import normalise_orgnr
+from ips.import_lookups import FINDERS, Ambiguous
+from ips.models import Office
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WHOLE_NUMBER = re.compile(r"[+-]?\d+")
@@ -129,6 +130,23 @@ _UNKNOWN = {
     ),
 }
 
+#: An import into one office: a record of another office is "not in this
+#: office", the same words as for one that does not exist anywhere.
+_UNKNOWN_IN_OFFICE = {
+    "team": gettext_lazy("team: no team “%(value)s” in teams.csv or in this office."),
+    "user": gettext_lazy("%(column)s: no user “%(value)s” in users.csv or in this office."),
+    "employer": gettext_lazy(
+        "%(column)s: no employer with organisasjonsnummer “%(value)s” in employers.csv or in "
+        "this office."
+    ),
+    "candidate": gettext_lazy(
+        "%(column)s: no candidate with ref “%(value)s” in candidates.csv or in this office."
+    ),
+    "enrollment": gettext_lazy(
+        "%(column)s: no enrollment with ref “%(value)s” in enrollments.csv or in this office."
+    ),
+}
+
 _SOURCE_FILE = {
     "team": "teams.csv",
     "user": "users.csv",
@@ -140,13 +158,15 @@ _SOURCE_FILE = {
 
 @dataclass
 class Context:
-    """What the files of one import share: refs of rejected rows, files that
+    """What the files of one import share: the office it imports into (None:
+    every office, the operator's import), refs of rejected rows, files that
     could not be read, and the records already looked up."""
 
+    office: Office | None = None
     rejected: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     skipped: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     unreadable: set[str] = field(default_factory=set)
-    cache: dict[tuple[str, str], Model | None] = field(default_factory=dict)
+    cache: dict[tuple[str, str, str], Model | None] = field(default_factory=dict)
     activity_rows: Counter = field(default_factory=Counter)
 
     def reject(self, spec, row: Row) -> None:
@@ -156,8 +176,9 @@ class Context:
             refs = self.rejected if row.errors else self.skipped
             refs[spec.provides].update(spec.refs(row))
 
-    def lookup(self, row: Row, column: str, kind: str, find: Callable[[str], Model | None]):
-        """The record a row refers to by `column`, or None with the reason on the row."""
+    def lookup(self, row: Row, column: str, kind: str):
+        """The record of `kind` a row refers to by `column`, found within the
+        import's office (`FINDERS`), or None with the reason on the row."""
         value = row.text(column)
         if kind == "employer":
             value = normalise_orgnr(value)
@@ -172,17 +193,17 @@ class Context:
                 % {"column": column, "value": value, "file": _SOURCE_FILE[kind]}
             )
             return None
-        if (kind, value) not in self.cache:
+        # Cached per file: an earlier file's writes (an assignment giving an
+        # enrollment and its candidate their office) are seen by the next one.
+        key = (row.file, kind, value)
+        if key not in self.cache:
             try:
-                self.cache[(kind, value)] = find(value)
+                self.cache[key] = FINDERS[kind](value, self.office)
             except Ambiguous as error:
-                row.error(str(error))
+                row.error(f"{column}: {error.message}")
                 return None
-        found = self.cache[(kind, value)]
+        found = self.cache[key]
         if found is None:
-            row.error(str(_UNKNOWN[kind] % {"column": column, "value": value}))
+            unknown = _UNKNOWN_IN_OFFICE if self.office is not None else _UNKNOWN
+            row.error(str(unknown[kind] % {"column": column, "value": value}))
         return found
-
-
-class Ambiguous(Exception):
-    """A reference that matches several records; the message says how to tell them apart."""

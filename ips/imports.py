@@ -7,13 +7,16 @@ as `file:line: message`; if there is any, or on a dry run, nothing is saved.
 
 `import_records` takes a directory, or a mapping of file name to CSV text
 (str or bytes) or to rows (the first row being the header), so a web upload
-of CSV files or of an XLSX workbook can reuse it.
+of CSV files or of an XLSX workbook can reuse it. Given an office, it holds
+every row to that office (`ips/import_lookups.py`). A file beyond the limits
+below is refused before it is parsed.
 """
 
 import csv
 import io
 import os
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,9 +27,18 @@ from django.utils.translation import gettext as _
 
 from ips.import_files import FILES, FileSpec
 from ips.import_rows import Context, Row
+from ips.models import Office
 from ips.services import Outcome
 
 Source = str | os.PathLike | Mapping[str, str | bytes | Iterable[Sequence[object]]]
+
+#: Columns a header may have: no file has more than a dozen. Checked on the first
+#: line before the file is parsed, so a header of 100,000 columns costs nothing.
+MAX_COLUMNS = 50
+#: Lines (or sheet rows) of one file, header included.
+MAX_LINES = 100_000
+#: Bytes of one CSV file.
+MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -82,8 +94,16 @@ class _Table:
     rows: list[tuple[int, list[str]]]
 
 
-def import_records(source: Source, dry_run: bool = False) -> ImportReport:
-    """Import every known file in `source`, all or nothing."""
+def import_records(
+    source: Source, dry_run: bool = False, office: Office | None = None
+) -> ImportReport:
+    """Import every known file in `source`, all or nothing.
+
+    With an `office`, every row is held to it (see `ips.import_lookups`): new
+    records belong to it, and a row that reaches another office's records is
+    refused. Without one (the operator's command line) every office is
+    searched, and the services still refuse rows that would tie records of two
+    offices together."""
     report = ImportReport(dry_run=dry_run)
     tables = _read(source, report)
     if not tables and not report.errors:
@@ -97,7 +117,7 @@ def import_records(source: Source, dry_run: bool = False) -> ImportReport:
         )
     try:
         with transaction.atomic():
-            context = Context()
+            context = Context(office=office)
             for spec in FILES:
                 if spec.name not in tables:
                     continue
@@ -150,6 +170,12 @@ def _file_name(name: str) -> str:
 
 
 def _table(name: str, content: object, report: ImportReport) -> _Table | None:
+    if not isinstance(content, str | bytes | Sequence):
+        content = list(content)
+    too_large = _size_problem(content)
+    if too_large:
+        report.errors.append(RowError(name, too_large[0], too_large[1]))
+        return None
     if isinstance(content, bytes):
         try:
             content = content.decode("utf-8-sig")
@@ -194,6 +220,34 @@ def _table(name: str, content: object, report: ImportReport) -> _Table | None:
     )
 
 
+def _size_problem(content: object) -> tuple[int, str] | None:
+    """(line, message) when a file is too large to be read, found before it
+    is parsed: every check here is linear and done in C."""
+    if isinstance(content, str | bytes):
+        newline = "\n" if isinstance(content, str) else b"\n"
+        comma = "," if isinstance(content, str) else b","
+        if len(content) > MAX_FILE_BYTES:
+            return 0, _("The file is larger than %(size)d MB: split it into smaller files.") % {
+                "size": MAX_FILE_BYTES // (1024 * 1024)
+            }
+        # A header is names without quoted commas, so its commas count its columns.
+        end = content.find(newline)
+        columns = content.count(comma, 0, end if end >= 0 else len(content)) + 1
+        lines = content.count(newline) + (0 if content.endswith(newline) else 1)
+    else:
+        columns = len(content[0]) if content else 0
+        lines = len(content)
+    if columns > MAX_COLUMNS:
+        return 1, _(
+            "The header has %(count)d columns; no file of the import has more than %(limit)d."
+        ) % {"count": columns, "limit": MAX_COLUMNS}
+    if lines > MAX_LINES:
+        return 0, _("The file has more than %(limit)d lines: split it into smaller files.") % {
+            "limit": MAX_LINES
+        }
+    return None
+
+
 def _cell_text(value: object) -> str:
     """A spreadsheet cell as the text a CSV file would hold."""
     if value is None:
@@ -219,14 +273,17 @@ def _has_control_characters(text: str) -> bool:
 
 
 def _header_errors(spec: FileSpec, header: list[str]) -> list[str]:
+    """What is wrong with a header, in time linear in its width."""
     names = [name for name in header if name]
     if len(names) == 1 and ";" in names[0]:
         return [_("The columns are separated by semicolons: Trofast expects commas.")]
     messages = []
-    missing = [column for column in spec.required if column not in names]
+    given = set(names)
+    missing = [column for column in spec.required if column not in given]
     if missing:
         messages.append(_("Missing column(s): %(columns)s.") % {"columns": ", ".join(missing)})
-    unknown = [name for name in names if name not in spec.required + spec.optional]
+    known = set(spec.required + spec.optional)
+    unknown = [name for name in names if name not in known]
     if unknown:
         messages.append(
             _("Unknown column(s): %(columns)s. The columns of %(file)s are: %(expected)s.")
@@ -236,7 +293,7 @@ def _header_errors(spec: FileSpec, header: list[str]) -> list[str]:
                 "expected": ", ".join(spec.required + spec.optional),
             }
         )
-    repeated = sorted({name for name in names if names.count(name) > 1})
+    repeated = sorted(name for name, count in Counter(names).items() if count > 1)
     if repeated:
         messages.append(_("Column(s) given twice: %(columns)s.") % {"columns": ", ".join(repeated)})
     return messages

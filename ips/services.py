@@ -101,10 +101,17 @@ def user_upsert(
     role: str,
     team: Team | None,
     fte: Decimal | None = None,
+    office: Office | None = None,
 ) -> tuple[User, Outcome]:
     """A user by username. New users get an unusable password: they choose
     one through a reset link. The office follows the team; without a team an
-    existing user's office is kept and a new user's is left empty."""
+    existing user's office is kept and a new user's is `office` (empty
+    without one).
+
+    With an office (an office's own import), only accounts of that office and
+    teams of it are touched, and analysts (who belong to no office) are not.
+    An administrator's account (superuser or staff) is never changed here, and
+    a specialist who holds candidates does not move to another office."""
     errors: dict[str, list] = {}
     if role not in Role.values:
         add_error(
@@ -115,6 +122,10 @@ def user_upsert(
         )
     elif role in TEAM_ROLES and team is None:
         add_error(errors, "team", _("A job specialist or team leader must belong to a team."))
+    elif office is not None and role == Role.ANALYST:
+        add_error(errors, "role", _("Analyst accounts are not kept by an office."))
+    if office is not None and team is not None and team.office_id != office.pk:
+        add_error(errors, "team", _("The team belongs to another office."))
     fte = Decimal("1.00") if fte is None else fte
     if not Decimal("0") < fte <= Decimal("1"):
         add_error(errors, "fte", _("FTE must be above 0 and at most 1, e.g. 0.6."))
@@ -132,6 +143,29 @@ def user_upsert(
         values["office"] = team.office
     username = User.normalize_username(username.strip())
     user = User.objects.filter(username=username).first()
+    if user is not None:
+        if office is not None and user.office_id != office.pk:
+            # As the account form says: the name is taken, not by whom.
+            raise ValidationError({"username": _("This username is taken.")})
+        if user.is_superuser or user.is_staff:
+            raise ValidationError(
+                {"username": _("An administrator's account cannot be changed by an import.")}
+            )
+        new_office = values.get("office")
+        if new_office is not None and user.office_id not in (None, new_office.pk):
+            held = _held_today(user)
+            if held:
+                add_error(
+                    errors,
+                    "team",
+                    _(
+                        "%(name)s holds %(count)d candidates: reassign them before moving "
+                        "to another office."
+                    )
+                    % {"name": user, "count": held},
+                )
+    elif office is not None:
+        values.setdefault("office", office)
     if user is None:
         user = User(username=username, **values)
         user.set_unusable_password()

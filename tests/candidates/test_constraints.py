@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
-from candidates.models import Candidate, DischargeReason
+from candidates.models import Candidate, DischargeReason, Enrollment
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -33,10 +33,23 @@ def test_it_accepts_many_candidates_without_fnr():
     assert Candidate.objects.filter(fnr__isnull=True).count() == 2
 
 
-def test_it_refuses_two_candidates_with_the_same_import_ref():
+def test_it_refuses_two_candidates_with_the_same_import_ref_in_one_office():
+    office = factories.OfficeFactory()
+    factories.CandidateFactory(ref="K-1", office=office)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.CandidateFactory(ref="K-1", office=office)
+
+
+def test_it_refuses_two_candidates_with_the_same_import_ref_and_no_office():
     factories.CandidateFactory(ref="K-1")
     with pytest.raises(IntegrityError), transaction.atomic():
         factories.CandidateFactory(ref="K-1")
+
+
+def test_two_offices_may_use_the_same_import_ref_for_their_candidates():
+    factories.CandidateFactory(ref="K-1", office=factories.OfficeFactory())
+    factories.CandidateFactory(ref="K-1", office=factories.OfficeFactory())
+    assert Candidate.objects.filter(ref="K-1").count() == 2
 
 
 def test_it_accepts_many_candidates_without_import_ref():
@@ -126,10 +139,23 @@ def test_it_refuses_euse_stages_outside_1_to_5(stage):
 # Import references
 
 
-def test_it_refuses_two_enrollments_with_the_same_import_ref():
-    enrollment(ref="E-1")
+def test_it_refuses_two_enrollments_with_the_same_import_ref_in_one_office():
+    office = factories.OfficeFactory()
+    enrollment(ref="E-1", office=office)
     with pytest.raises(IntegrityError), transaction.atomic():
-        enrollment(ref="E-1")
+        enrollment(ref="E-1", office=office)
+
+
+def test_it_refuses_two_enrollments_with_the_same_import_ref_and_no_office():
+    enrollment(ref="E-1", office=None)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        enrollment(ref="E-1", office=None)
+
+
+def test_two_offices_may_use_the_same_import_ref_for_their_enrollments():
+    enrollment(ref="E-1", office=factories.OfficeFactory())
+    enrollment(ref="E-1", office=factories.OfficeFactory())
+    assert Enrollment.objects.filter(ref="E-1").count() == 2
 
 
 # Assignment

@@ -55,6 +55,29 @@ def test_candidate_upsert_updates_by_ref_and_counts_a_version(db):
     assert (candidate.last_name, candidate.version) == ("Lie-Berg", 2)
 
 
+def test_candidate_upsert_into_an_office_leaves_another_offices_ref_alone(office, other_office):
+    theirs = factories.CandidateFactory(ref="C001", office=other_office, last_name="Dahl")
+
+    ours, outcome = _candidate(office=office, fnr=None)
+
+    theirs.refresh_from_db()
+    assert outcome == Outcome.CREATED
+    assert (ours.office, ours.last_name) == (office, "Lie")
+    assert (theirs.office, theirs.last_name) == (other_office, "Dahl")
+
+
+def test_candidate_upsert_without_an_office_refuses_a_ref_used_by_several_offices(
+    office, other_office
+):
+    factories.CandidateFactory(ref="C001", office=office)
+    factories.CandidateFactory(ref="C001", office=other_office)
+
+    with pytest.raises(ValidationError) as raised:
+        _candidate(fnr=None)
+
+    assert "ref" in raised.value.message_dict
+
+
 def _enrollment(**overrides):
     values = {
         "ref": "E001",
@@ -140,13 +163,27 @@ def test_assignment_upsert_gives_an_enrollment_the_office_of_its_first_holder(sp
     assert enrollment.office == specialist.office
 
 
-def test_assignment_upsert_keeps_a_known_office(specialist, other_office):
+def test_assignment_upsert_refuses_a_specialist_of_another_office(specialist, other_office):
     enrollment = factories.EnrollmentFactory(office=other_office)
 
-    assignment_upsert(enrollment=enrollment, specialist=specialist, from_date=JAN_13)
+    with pytest.raises(ValidationError) as raised:
+        assignment_upsert(enrollment=enrollment, specialist=specialist, from_date=JAN_13)
 
-    enrollment.refresh_from_db()
-    assert enrollment.office == other_office
+    assert "specialist" in raised.value.message_dict
+    assert not enrollment.assignments.exists()
+
+
+def test_assignment_upsert_refuses_a_specialist_of_another_office_than_the_candidate(
+    specialist, other_office
+):
+    enrollment = factories.EnrollmentFactory(
+        office=None, candidate=factories.CandidateFactory(office=other_office)
+    )
+
+    with pytest.raises(ValidationError) as raised:
+        assignment_upsert(enrollment=enrollment, specialist=specialist, from_date=JAN_13)
+
+    assert "specialist" in raised.value.message_dict
 
 
 def test_assignment_upsert_refuses_a_holder_who_is_not_a_specialist(intake):
@@ -170,7 +207,7 @@ def test_assignment_upsert_refuses_a_start_before_the_referral(specialist):
 
 
 def test_assignment_upsert_adds_a_reassignment_and_keeps_the_history(specialist, teammate):
-    enrollment = factories.EnrollmentFactory()
+    enrollment = factories.EnrollmentFactory(office=specialist.office)
     assignment_upsert(enrollment=enrollment, specialist=specialist, from_date=JAN_13)
 
     assignment_upsert(
@@ -181,3 +218,18 @@ def test_assignment_upsert_adds_a_reassignment_and_keeps_the_history(specialist,
         specialist,
         teammate,
     ]
+
+
+def test_enrollment_upsert_refuses_a_candidate_of_another_office(office, other_office):
+    candidate = factories.CandidateFactory(office=other_office)
+
+    with pytest.raises(ValidationError) as raised:
+        _enrollment(candidate=candidate, office=office)
+
+    assert "candidate" in raised.value.message_dict
+
+
+def test_enrollment_upsert_without_an_office_takes_the_candidates_office(office):
+    enrollment, _outcome = _enrollment(candidate=factories.CandidateFactory(office=office))
+
+    assert enrollment.office == office

@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from employers.services import employer_upsert, placement_upsert
+from employers.models import Employer, Placement
+from employers.services import employer_upsert, placement_create, placement_upsert
 from ips.services import Outcome
 from tests import factories
 
@@ -33,10 +34,29 @@ def test_employer_upsert_keeps_the_office_of_an_existing_employer(office):
     assert employer.office == office
 
 
+def test_employer_upsert_into_an_office_refuses_an_employer_of_another_office(office, other_office):
+    factories.EmployerFactory(orgnr="988077917", name="Hamar Bakeri AS", office=other_office)
+
+    with pytest.raises(ValidationError) as raised:
+        employer_upsert(orgnr="988077917", name="Renamed AS", office=office)
+
+    assert "orgnr" in raised.value.message_dict
+    assert Employer.objects.get().name == "Hamar Bakeri AS"
+
+
+def test_employer_upsert_into_an_office_leaves_a_shared_employer_as_it_is(office):
+    factories.EmployerFactory(orgnr="988077917", name="Felles AS", office=None)
+
+    employer, outcome = employer_upsert(orgnr="988077917", name="Renamed AS", office=office)
+
+    assert outcome == Outcome.UNCHANGED
+    assert (employer.name, employer.office) == ("Felles AS", None)
+
+
 def _placement(**overrides):
     values = {
         "enrollment": factories.EnrollmentFactory(),
-        "employer": factories.EmployerFactory(),
+        "employer": factories.EmployerFactory(office=None),
         "title": "Lagermedarbeider",
         "start_date": datetime.date(2025, 3, 3),
         "hours_per_week": Decimal("20"),
@@ -76,3 +96,37 @@ def test_placement_upsert_updates_a_job_start_found_by_its_natural_key(db):
 
     assert (again.pk, outcome) == (placement.pk, Outcome.UPDATED)
     assert again.end_date == datetime.date(2025, 9, 30)
+
+
+def test_placement_upsert_refuses_an_employer_of_another_office(office, other_office):
+    enrollment = factories.EnrollmentFactory(office=office)
+
+    with pytest.raises(ValidationError) as raised:
+        _placement(enrollment=enrollment, employer=factories.EmployerFactory(office=other_office))
+
+    assert "employer" in raised.value.message_dict
+    assert not Placement.objects.exists()
+
+
+def test_placement_upsert_accepts_an_employer_of_the_office_or_a_shared_one(office):
+    enrollment = factories.EnrollmentFactory(office=office)
+
+    _placement(enrollment=enrollment, employer=factories.EmployerFactory(office=office))
+    _placement(enrollment=enrollment, employer=factories.EmployerFactory(office=None))
+
+    assert Placement.objects.count() == 2
+
+
+def test_placement_create_refuses_an_employer_of_another_office(office, other_office):
+    with pytest.raises(ValidationError) as raised:
+        placement_create(
+            enrollment=factories.EnrollmentFactory(office=office),
+            employer=factories.EmployerFactory(office=other_office),
+            title="Baker",
+            start_date=datetime.date(2025, 3, 3),
+            hours_per_week=Decimal("20"),
+            competitive=True,
+            contract="permanent",
+        )
+
+    assert "employer" in raised.value.message_dict

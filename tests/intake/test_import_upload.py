@@ -7,7 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
 from candidates.models import Candidate
+from followup.models import Activity
 from ips.models import Team, User
+from tests import factories
 from tests.conftest import log_in
 from tests.intake.helpers import EN
 
@@ -119,8 +121,94 @@ def test_it_refuses_accounts_in_a_team_of_another_office(admin, other_team):
         "username,full_name,email,role,team,fte\nsiri,Siri Sand,s@example.no,specialist,Hamar,1\n"
     )
     page = _upload(admin, _csv("users.csv", users)).content.decode()
-    assert "users.csv:2: team: the team belongs to another office" in page
+    assert "users.csv:2: team: no team “Hamar” in teams.csv or in this office." in page
     assert not User.objects.filter(username="siri").exists()
+
+
+@pytest.fixture
+def office_a(other_specialist, other_office):
+    """A candidate of office A (NAV Innlandet), held by per."""
+    enrollment = factories.EnrollmentFactory(
+        ref="E001",
+        office=other_office,
+        candidate=factories.CandidateFactory(ref="C001", first_name="Nora", office=other_office),
+    )
+    factories.AssignmentFactory(enrollment=enrollment, specialist=other_specialist)
+    return enrollment
+
+
+def test_an_upload_cannot_reach_another_offices_candidate(admin, office_a, specialist):
+    page = _upload(
+        admin,
+        _csv(
+            "candidates.csv",
+            "ref,first_name,last_name,birth_date,fnr\nC001,Hacked,Name,1990-01-01,\n",
+        ),
+        _csv("assignments.csv", "enrollment_ref,username,from_date\nE001,kari,2025-06-01\n"),
+        _csv(
+            "activities.csv",
+            "username,date,minutes,mode,location,with_whom,candidate_ref,orgnr,note\n"
+            "per,2025-03-03,30,phone,office,candidate,C001,,I never wrote this\n",
+        ),
+    ).content.decode()
+
+    assert (
+        "assignments.csv:2: enrollment_ref: no enrollment with ref “E001” in enrollments.csv or "
+        "in this office." in page
+    )
+    assert "activities.csv:2: username: no user “per” in users.csv or in this office." in page
+    assert "Import now" not in page
+    admin.post("/intake/import/confirm/", **EN)
+    office_a.refresh_from_db()
+    assert office_a.candidate.first_name == "Nora"
+    assert Candidate.objects.count() == 1
+    assert [a.specialist.username for a in office_a.assignments.all()] == ["per"]
+    assert not Activity.objects.exists()
+
+
+def test_new_candidates_of_an_upload_belong_to_the_uploaders_office(admin, intake):
+    _upload(admin, _csv("candidates.csv", CANDIDATES))
+    admin.post("/intake/import/confirm/", **EN)
+
+    assert Candidate.objects.get().office == intake.office
+
+
+def test_the_confirmation_checks_the_office_again(admin, intake, other_office):
+    _upload(admin, _csv("candidates.csv", CANDIDATES))
+    intake.office = other_office
+    intake.save()
+
+    response = admin.post("/intake/import/confirm/", follow=True, **EN)
+
+    assert "no checked upload" in response.content.decode()
+    assert not Candidate.objects.exists()
+
+
+def test_an_administrator_without_office_chooses_the_office(client, office, other_office):
+    superuser = factories.UserFactory(
+        username="root", is_superuser=True, is_staff=True, team=None, office=None
+    )
+    log_in(client, superuser)
+
+    page = _upload(client, _csv("candidates.csv", CANDIDATES)).content.decode()
+    assert "This field is required" in page
+    assert "Import now" not in page
+
+    client.post(
+        URL, {"files": [_csv("candidates.csv", CANDIDATES)], "office": other_office.pk}, **EN
+    )
+    client.post("/intake/import/confirm/", **EN)
+    assert Candidate.objects.get().office == other_office
+
+
+def test_an_intake_admin_without_office_is_told_to_get_one(client, db):
+    lost = factories.IntakeAdminFactory(username="ida", office=None)
+    log_in(client, lost)
+
+    page = _upload(client, _csv("candidates.csv", CANDIDATES)).content.decode()
+
+    assert "Your account belongs to no office" in page
+    assert not Candidate.objects.exists()
 
 
 @pytest.mark.parametrize("persona", ["specialist", "leader", "analyst"])

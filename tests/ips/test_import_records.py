@@ -27,6 +27,7 @@ NAV Innlandet,Hamar
     "users.csv": """username,full_name,email,role,team,fte
 kari,Kari Nordmann,kari@example.no,specialist,Horten,0.6
 per,Per Berg,per@example.no,specialist,Hamar,
+siv,Siv Sand,siv@example.no,specialist,Hamar,0.8
 lise,Lise Leder,lise@example.no,team_leader,Horten,1
 inger,Inger Inntak,inger@example.no,intake_admin,,
 """,
@@ -44,7 +45,7 @@ E002,C002,2025-02-03,2025-02-10,2025-11-28,moved,yes
     "assignments.csv": """enrollment_ref,username,from_date
 E001,kari,2025-01-13
 E002,per,2025-02-10
-E002,kari,2025-06-01
+E002,siv,2025-06-01
 """,
     "placements.csv": """enrollment_ref,orgnr,title,start_date,end_date,hours_per_week,competitive,contract,wage_subsidy_percent
 E001,988077917,Bakerassistent,2025-04-01,,20,yes,permanent,40
@@ -99,13 +100,13 @@ def test_it_imports_a_full_set_and_counts_each_file(db, tmp_path):
 
     assert err == ""
     assert "teams.csv: 2 created, 0 updated, 0 unchanged" in out
-    assert "users.csv: 4 created, 0 updated, 0 unchanged" in out
+    assert "users.csv: 5 created, 0 updated, 0 unchanged" in out
     assert "assignments.csv: 3 created, 0 updated, 0 unchanged" in out
     assert "activities.csv: 3 created, 0 updated, 0 unchanged" in out
     assert model_counts() == {
         "Office": 2,
         "Team": 2,
-        "User": 4,
+        "User": 5,
         "Employer": 1,
         "Candidate": 2,
         "Enrollment": 2,
@@ -129,7 +130,7 @@ def test_it_links_the_imported_records(db, tmp_path):
     assert e002.candidate.ref == "C002"
     assert e002.employed_at_referral is True
     assert e002.office.name == "NAV Innlandet"  # from per, the first holder
-    assert e002.assignments.order_by("-from_date").first().specialist == kari
+    assert e002.assignments.order_by("-from_date").first().specialist.username == "siv"
     placement = Placement.objects.get()
     assert (placement.enrollment.ref, placement.employer.orgnr) == ("E001", "988077917")
     assert placement.wage_subsidy_percent == 40
@@ -325,7 +326,7 @@ def test_it_reports_every_error_across_files(db, tmp_path):
 
     err = run_failing(write(tmp_path, files))
 
-    assert "users.csv:6: role:" in err
+    assert "users.csv:7: role:" in err
     assert "candidates.csv:4: fnr:" in err
     assert "candidates.csv:5: birth_date:" in err
     assert "activities.csv:5: minutes:" in err

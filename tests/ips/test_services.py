@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from ips.models import Office, Role
 from ips.services import Outcome, team_upsert, user_upsert
+from tests import factories
 
 
 def test_team_upsert_creates_the_office_with_the_team(db):
@@ -104,3 +105,57 @@ def test_user_upsert_makes_a_team_leader_lead_their_team(team):
     user, _outcome = _user(team=team, role=Role.TEAM_LEADER)
 
     assert list(team.leaders.all()) == [user]
+
+
+def test_user_upsert_into_an_office_refuses_an_account_of_another_office(office, other_specialist):
+    with pytest.raises(ValidationError) as raised:
+        _user(username="per", team=None, role=Role.INTAKE_ADMIN, office=office)
+
+    assert "username" in raised.value.message_dict
+    other_specialist.refresh_from_db()
+    assert other_specialist.role == Role.SPECIALIST
+
+
+def test_user_upsert_into_an_office_refuses_a_team_of_another_office(office, other_team):
+    with pytest.raises(ValidationError) as raised:
+        _user(team=other_team, office=office)
+
+    assert "team" in raised.value.message_dict
+
+
+def test_user_upsert_into_an_office_refuses_an_analyst(office):
+    with pytest.raises(ValidationError) as raised:
+        _user(role=Role.ANALYST, office=office)
+
+    assert "role" in raised.value.message_dict
+
+
+def test_user_upsert_into_an_office_gives_a_new_account_without_team_the_office(office):
+    user, _outcome = _user(role=Role.INTAKE_ADMIN, office=office)
+
+    assert user.office == office
+
+
+@pytest.mark.parametrize("flag", ["is_superuser", "is_staff"])
+def test_user_upsert_never_changes_an_administrators_account(team, flag):
+    admin = factories.UserFactory(username="bob", team=team, **{flag: True})
+
+    with pytest.raises(ValidationError) as raised:
+        _user(team=team, full_name="Someone Else")
+
+    admin.refresh_from_db()
+    assert "username" in raised.value.message_dict
+    assert admin.get_full_name() != "Someone Else"
+
+
+def test_user_upsert_does_not_move_a_specialist_who_holds_candidates_to_another_office(
+    specialist, other_team
+):
+    factories.AssignmentFactory(
+        specialist=specialist, enrollment=factories.EnrollmentFactory(office=specialist.office)
+    )
+
+    with pytest.raises(ValidationError) as raised:
+        _user(username="kari", team=other_team)
+
+    assert "team" in raised.value.message_dict

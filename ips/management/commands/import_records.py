@@ -1,18 +1,23 @@
-"""python manage.py import_records DIR [--dry-run]: the format is in docs/import.md."""
+"""python manage.py import_records DIR [--dry-run] [--office NAME]: the format is in docs/import.md."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from ips.imports import import_records
+from ips.models import Office
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    # Plain strings (translated when the command is loaded): argparse cannot
+    # format a lazy translation.
+    help = _(
         "Import teams, users, employers, candidates, enrollments, assignments, placements "
-        "and activities from the CSV files in DIR: all of them or nothing."
+        "and activities from the CSV files in DIR: all of them or nothing. With --office, "
+        "every row is held to that office, as an intake admin's upload is; without it, "
+        "every office is searched."
     )
 
     def add_arguments(self, parser):
@@ -20,14 +25,22 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run",
             action="store_true",
-            help=gettext_lazy("Check the files and count what would change, but save nothing."),
+            help=_("Check the files and count what would change, but save nothing."),
+        )
+        parser.add_argument(
+            "--office",
+            metavar="NAME",
+            help=_(
+                "The office (its name, or its id) to import into: new records belong to it, "
+                "and a row that refers to another office's records is refused."
+            ),
         )
 
-    def handle(self, *args, directory, dry_run, **options):
+    def handle(self, *args, directory, dry_run, office, **options):
         path = Path(directory)
         if not path.is_dir():
             raise CommandError(_("%(directory)s is not a directory.") % {"directory": directory})
-        report = import_records(path, dry_run=dry_run)
+        report = import_records(path, dry_run=dry_run, office=_office(office))
         for error in report.errors:
             self.stderr.write(str(error))
         if report.errors:
@@ -54,3 +67,17 @@ class Command(BaseCommand):
             self.stdout.write(_("Dry run: nothing was saved."))
         else:
             self.stdout.write(self.style.SUCCESS(_("Import complete.")))
+
+
+def _office(value: str | None) -> Office | None:
+    """The office named by --office: its exact name, or else its id."""
+    if value is None:
+        return None
+    office = Office.objects.filter(name=value.strip()).first()
+    if office is None and value.strip().isdigit():
+        office = Office.objects.filter(pk=int(value)).first()
+    if office is None:
+        raise CommandError(
+            _("There is no office “%(office)s”: give its name or its id.") % {"office": value}
+        )
+    return office
