@@ -5,7 +5,13 @@ from auditlog.registry import auditlog
 
 
 def register_audited_models():
-    from candidates.models import Assignment, Candidate, Enrollment, VocationalProfile
+    from candidates.models import (
+        Assignment,
+        Candidate,
+        Enrollment,
+        ProtectionChange,
+        VocationalProfile,
+    )
     from employers.models import ContactPerson, Employer, Placement
     from followup.models import Activity
     from ips.models import Office, Team, User
@@ -20,6 +26,7 @@ def register_audited_models():
         Employer,
         ContactPerson,
         Office,
+        ProtectionChange,
     ):
         if not auditlog.contains(model):
             auditlog.register(model, exclude_fields=["version"])

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from audit.queries import access_entries_for
 from audit.services import access_record
+from candidates.queries import protection_changes
 from ips.access import candidates_visible_to
 from ips.decorators import role_required
 from ips.models import Role
@@ -20,7 +21,13 @@ def candidate_access_log(request, pk):
     candidate = get_object_or_404(candidates_visible_to(request.user), pk=pk)
     page = Paginator(access_entries_for(candidate), 50).get_page(request.GET.get("page"))
     return render(
-        request, "audit/candidate_access_log.html", {"candidate": candidate, "page": page}
+        request,
+        "audit/candidate_access_log.html",
+        {
+            "candidate": candidate,
+            "page": page,
+            "protection_changes": protection_changes(candidate),
+        },
     )
 
 

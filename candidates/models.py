@@ -13,6 +13,19 @@ class ProtectedAddress(models.TextChoices):
     CONFIDENTIAL = "confidential", _("Confidential address (kode 7)")
     STRICTLY_CONFIDENTIAL = "strictly_confidential", _("Strictly confidential address (kode 6)")
 
+    @classmethod
+    def level(cls, value: str) -> int:
+        """How strict a flag is: none 0, kode 7 1, kode 6 2."""
+        return [cls.NONE, cls.CONFIDENTIAL, cls.STRICTLY_CONFIDENTIAL].index(value or cls.NONE)
+
+
+#: The one answer to a fødselsnummer already used by another record of the
+#: office: it names no record and reads the same whoever holds that record.
+FNR_TAKEN_MESSAGE = _(
+    "This fødselsnummer cannot be saved here: it is already used by a record of this "
+    "office. Check the number; if it is right, ask the intake admin to look into it."
+)
+
 
 class Candidate(models.Model):
     """A person who receives or has received job support."""
@@ -66,9 +79,23 @@ class Candidate(models.Model):
         ordering = ["last_name", "first_name"]
         verbose_name = _("candidate")
         verbose_name_plural = _("candidates")
+        # A fødselsnummer is unique within an office, not across offices: an
+        # office registers its own record for a person another office also
+        # holds, and never learns that the other record exists. The message
+        # is the one neutral text the services give (FNR_TAKEN_MESSAGE), never
+        # Django's "Constraint … is violated", which would name the rule.
         constraints = [
             models.UniqueConstraint(
-                fields=["fnr"], condition=Q(fnr__isnull=False), name="candidate_fnr_unique"
+                fields=["office", "fnr"],
+                condition=Q(fnr__isnull=False, office__isnull=False),
+                name="candidate_fnr_unique_in_office",
+                violation_error_message=FNR_TAKEN_MESSAGE,
+            ),
+            models.UniqueConstraint(
+                fields=["fnr"],
+                condition=Q(fnr__isnull=False, office__isnull=True),
+                name="candidate_fnr_unique_without_office",
+                violation_error_message=FNR_TAKEN_MESSAGE,
             ),
         ]
         indexes = [models.Index(fields=["last_name", "first_name", "birth_date"])]
@@ -347,3 +374,60 @@ class StageChange(models.Model):
 
     def __str__(self):
         return f"{self.enrollment}: {self.from_stage} → {self.to_stage}"
+
+
+#: A protection change that lowers the flag: to none, or from kode 6 to kode 7.
+LIFTED = (Q(to_value="") & ~Q(from_value="")) | Q(
+    from_value="strictly_confidential", to_value="confidential"
+)
+
+
+class ProtectionChange(models.Model):
+    """A change of the protected-address flag (kode 6/7): who, when, from and
+    to. Lowering it (a lift) is kept with the reason and the holder's
+    confirmation that the population register no longer has the person
+    protected; the team's leaders see it on their dashboard."""
+
+    candidate = models.ForeignKey(
+        Candidate,
+        on_delete=models.PROTECT,
+        related_name="protection_changes",
+        verbose_name=_("candidate"),
+    )
+    from_value = models.CharField(
+        _("from"), max_length=24, choices=ProtectedAddress.choices, blank=True
+    )
+    to_value = models.CharField(
+        _("to"), max_length=24, choices=ProtectedAddress.choices, blank=True
+    )
+    reason = models.TextField(_("reason"), max_length=1000, blank=True)
+    register_checked = models.BooleanField(
+        _("checked against the population register"), default=False
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("protected-address change")
+        verbose_name_plural = _("protected-address changes")
+        constraints = [
+            # A lift (to a less strict flag) has a reason and the register check.
+            models.CheckConstraint(
+                condition=~LIFTED | (~Q(reason="") & Q(register_checked=True)),
+                name="protection_lift_has_reason_and_check",
+            ),
+        ]
+        indexes = [models.Index(fields=["candidate", "-changed_at"])]
+
+    def __str__(self):
+        return f"{self.candidate}: {self.from_value or '-'} → {self.to_value or '-'}"
+
+    @property
+    def is_lift(self) -> bool:
+        return ProtectedAddress.level(self.to_value) < ProtectedAddress.level(self.from_value)

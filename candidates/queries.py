@@ -20,10 +20,22 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from candidates.models import Candidate, Enrollment, EuseStage, StageChange
+from candidates.models import (
+    LIFTED,
+    Candidate,
+    Enrollment,
+    EuseStage,
+    ProtectionChange,
+    StageChange,
+)
 from employers.models import Placement
 from followup.models import Activity
-from ips.access import activities_visible_to, enrollments_visible_to, placements_visible_to
+from ips.access import (
+    activities_visible_to,
+    candidates_visible_to,
+    enrollments_visible_to,
+    placements_visible_to,
+)
 
 
 class CaseStatus:
@@ -163,3 +175,23 @@ def timeline(user, candidate: Candidate) -> list[TimelineItem]:
         )
     items.sort(key=lambda item: item.order, reverse=True)
     return items[:TIMELINE_LIMIT]
+
+
+def protection_lifts(user, *, team, since: datetime.date) -> QuerySet:
+    """Protected-address flags lifted or lowered since `since` by members of
+    `team`, on candidates the user may read: what a team leader is told about."""
+    return (
+        ProtectionChange.objects.filter(LIFTED)
+        .filter(
+            changed_by__team=team,
+            changed_at__date__gte=since,
+            candidate__in=candidates_visible_to(user).values("pk"),
+        )
+        .select_related("candidate", "changed_by")
+        .order_by("-changed_at", "-pk")
+    )
+
+
+def protection_changes(candidate: Candidate) -> QuerySet:
+    """Every change of the candidate's protected-address flag, newest first."""
+    return candidate.protection_changes.select_related("changed_by").order_by("-changed_at", "-pk")
