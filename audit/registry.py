@@ -10,6 +10,7 @@ def register_audited_models():
         Candidate,
         Enrollment,
         ProtectionChange,
+        TransferRequest,
         VocationalProfile,
     )
     from employers.models import ContactPerson, Employer, Placement
@@ -27,6 +28,7 @@ def register_audited_models():
         ContactPerson,
         Office,
         ProtectionChange,
+        TransferRequest,
     ):
         if not auditlog.contains(model):
             auditlog.register(model, exclude_fields=["version"])

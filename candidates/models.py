@@ -431,3 +431,110 @@ class ProtectionChange(models.Model):
     @property
     def is_lift(self) -> bool:
         return ProtectedAddress.level(self.to_value) < ProtectedAddress.level(self.from_value)
+
+
+class TransferStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for a decision")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    # No other office had a record of the person. Never shown to the
+    # requesting office, which gets the same answer whatever happened.
+    NO_MATCH = "no_match", _("No record found")
+
+
+class TransferMatch(models.TextChoices):
+    FNR = "fnr", _("Fødselsnummer")
+    NAME_AND_BIRTH_DATE = "name_and_birth_date", _("Name and birth date")
+
+
+class TransferRequest(models.Model):
+    """An office asks for the earlier record of a person it has registered.
+
+    The requesting office's own record (`requesting_record`) was matched to a
+    record another office holds (`held_record`, by fødselsnummer, else name
+    and birth date), or to none. The holding office accepts or declines; on
+    acceptance its record moves to the requesting office with its history and
+    the requesting record is merged into it. Until then the requesting office
+    learns nothing, not even whether a match exists."""
+
+    requesting_office = models.ForeignKey(
+        "ips.Office",
+        on_delete=models.PROTECT,
+        related_name="transfer_requests_sent",
+        verbose_name=_("requesting office"),
+    )
+    requesting_record = models.ForeignKey(
+        Candidate,
+        on_delete=models.PROTECT,
+        related_name="transfer_requests_sent",
+        verbose_name=_("requesting office's record"),
+    )
+    holding_office = models.ForeignKey(
+        "ips.Office",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="transfer_requests_received",
+        verbose_name=_("holding office"),
+    )
+    held_record = models.ForeignKey(
+        Candidate,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="transfer_requests_received",
+        verbose_name=_("holding office's record"),
+    )
+    matched_by = models.CharField(
+        _("matched by"), max_length=24, choices=TransferMatch.choices, blank=True
+    )
+    consent = models.BooleanField(
+        _("the person agrees that the earlier record is moved"), default=False
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=TransferStatus.choices, default=TransferStatus.PENDING
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason"), max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("transfer request")
+        verbose_name_plural = _("transfer requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["requesting_record", "held_record"],
+                condition=Q(status="pending"),
+                name="transfer_one_pending_per_pair",
+            ),
+            # A request without a match is never pending: nobody can decide it.
+            models.CheckConstraint(
+                condition=Q(held_record__isnull=False, holding_office__isnull=False)
+                | Q(status="no_match"),
+                name="transfer_addressed_unless_no_match",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "no_match"])
+                | (Q(decided_by__isnull=False, decided_at__isnull=False) & ~Q(decision_reason="")),
+                name="transfer_decision_has_who_when_why",
+            ),
+        ]
+        indexes = [models.Index(fields=["holding_office", "status"])]
+
+    def __str__(self):
+        return f"{self.requesting_office} → {self.holding_office or '-'} ({self.status})"

@@ -27,6 +27,7 @@ from candidates.models import (
     EuseStage,
     ProtectionChange,
     StageChange,
+    TransferRequest,
 )
 from employers.models import Placement
 from followup.models import Activity
@@ -195,3 +196,39 @@ def protection_lifts(user, *, team, since: datetime.date) -> QuerySet:
 def protection_changes(candidate: Candidate) -> QuerySet:
     """Every change of the candidate's protected-address flag, newest first."""
     return candidate.protection_changes.select_related("changed_by").order_by("-changed_at", "-pk")
+
+
+def candidates_matching(
+    candidates: QuerySet,
+    *,
+    fnr: str | None,
+    first_name: str,
+    last_name: str,
+    birth_date: datetime.date,
+) -> QuerySet:
+    """The records in `candidates` that are this person: by fødselsnummer,
+    else by name and birth date (among records without another fødselsnummer).
+    The caller decides which records to search: never beyond what the user's
+    office may know of (referral recognition, transfer requests)."""
+    if fnr:
+        by_fnr = candidates.filter(fnr=fnr)
+        if by_fnr.exists():
+            return by_fnr
+    same = candidates.filter(
+        first_name__iexact=first_name.strip(),
+        last_name__iexact=last_name.strip(),
+        birth_date=birth_date,
+        anonymised_at__isnull=True,
+    )
+    if fnr:
+        same = same.filter(fnr__isnull=True)
+    return same
+
+
+def transfer_requests_sent_for(candidate: Candidate) -> QuerySet:
+    """The transfer requests the candidate's office sent from this record,
+    for its own pages: what they show must not depend on whether a match
+    was found or declined (see templates/intake/_transfer_requests.html)."""
+    return TransferRequest.objects.filter(
+        requesting_record=candidate, requesting_office_id=candidate.office_id
+    ).select_related("requested_by", "holding_office", "decided_by")

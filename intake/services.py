@@ -12,11 +12,11 @@ from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from candidates.models import Assignment, Candidate, DischargeReason, Enrollment
+from candidates.queries import candidates_matching
 from candidates.services import _assignment_errors, stricter_protection
 from ips.locking import StaleEdit, save_versioned
 from ips.models import Office, Role, User
@@ -66,31 +66,6 @@ def _eighteenth_birthday(birth_date: datetime.date) -> datetime.date:
         return birth_date.replace(year=birth_date.year + ADULT_AGE)
     except ValueError:  # born 29 February
         return datetime.date(birth_date.year + ADULT_AGE, 3, 1)
-
-
-def candidates_matching(
-    candidates: QuerySet,
-    *,
-    fnr: str | None,
-    first_name: str,
-    last_name: str,
-    birth_date: datetime.date,
-) -> QuerySet:
-    """The records in `candidates` that are this person: by fødselsnummer,
-    else by name and birth date (among records without another fødselsnummer)."""
-    if fnr:
-        by_fnr = candidates.filter(fnr=fnr)
-        if by_fnr.exists():
-            return by_fnr
-    same = candidates.filter(
-        first_name__iexact=first_name.strip(),
-        last_name__iexact=last_name.strip(),
-        birth_date=birth_date,
-        anonymised_at__isnull=True,
-    )
-    if fnr:
-        same = same.filter(fnr__isnull=True)
-    return same
 
 
 def candidate_recognise(
