@@ -5,6 +5,7 @@ Keyword-only functions that validate with the models' rules and raise
 """
 
 import datetime
+import logging
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.mail import send_mail
@@ -27,6 +28,8 @@ from ips.access import holds_candidate
 from ips.locking import StaleEdit, save_versioned
 from ips.models import Office, Role, User
 from ips.services import Outcome, add_error, changed_fields, validate_instance
+
+logger = logging.getLogger(__name__)
 
 
 def fnr_taken(*, fnr: str | None, office_id: int | None, exclude_pk: int | None = None) -> bool:
@@ -385,6 +388,15 @@ def _notify_leaders_of_lift(change: ProtectionChange) -> None:
     addresses = [leader.email for leader in team_leaders_of(team) if leader.email]
     if not addresses:
         return
+    try:
+        _send_lift_mail(team, addresses)
+    except Exception:
+        # The lift is saved and shown on the dashboard; a mail server that is
+        # down must not turn the specialist's save into an error page.
+        logger.exception("could not e-mail the leaders of team %s about a lifted flag", team.pk)
+
+
+def _send_lift_mail(team, addresses: list[str]) -> None:
     send_mail(
         subject=_("Trofast: a protected-address flag was lifted in your team"),
         message=_(

@@ -12,6 +12,8 @@ they ask here. A record outside the returned queryset answers 404
 | intake admin | intake data of their office: candidates, enrollments, assignments |
 |              | (no placements, no activity notes)                                |
 | analyst      | no person data at all, only aggregates                            |
+| (deciding)   | transfer requests from other offices for records the office holds: |
+|              | intake admins all, team leaders those their teams hold or wait    |
 | superuser    | everything (the Django admin)                                     |
 
 An office is a hard boundary: below superuser, every function here keeps

@@ -183,3 +183,18 @@ def test_another_offices_specialist_gets_404_on_the_flag(
     login(other_specialist)
     assert _lift(client, protected).status_code == 404
     assert Candidate.objects.get(pk=protected.pk).protected_address == "strictly_confidential"
+
+
+def test_a_mail_server_that_is_down_does_not_undo_the_lift(
+    client, login, specialist, leader, protected, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broken(*args, **kwargs):
+        raise ConnectionRefusedError("smtp down")
+
+    monkeypatch.setattr("candidates.services.send_mail", broken)
+    login(specialist)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _lift(client, protected)
+    assert response.status_code == 302
+    assert Candidate.objects.get(pk=protected.pk).protected_address == ""
+    assert ProtectionChange.objects.get().is_lift
