@@ -5,7 +5,14 @@ from auditlog.registry import auditlog
 
 
 def register_audited_models():
-    from candidates.models import Assignment, Candidate, Enrollment, VocationalProfile
+    from candidates.models import (
+        Assignment,
+        Candidate,
+        Enrollment,
+        ProtectionChange,
+        TransferRequest,
+        VocationalProfile,
+    )
     from employers.models import ContactPerson, Employer, Placement
     from followup.models import Activity
     from ips.models import Office, Team, User
@@ -20,6 +27,8 @@ def register_audited_models():
         Employer,
         ContactPerson,
         Office,
+        ProtectionChange,
+        TransferRequest,
     ):
         if not auditlog.contains(model):
             auditlog.register(model, exclude_fields=["version"])

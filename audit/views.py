@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from audit.decorators import shows_person_data
 from audit.queries import access_entries_for
+from candidates.queries import protection_changes
 from common.tabular import csv_response
 from ips.access import candidates_visible_to
 from ips.decorators import role_required
@@ -21,7 +22,13 @@ def candidate_access_log(request, pk):
     request.audit.write()  # this read is listed too
     page = Paginator(access_entries_for(candidate), 50).get_page(request.GET.get("page"))
     return render(
-        request, "audit/candidate_access_log.html", {"candidate": candidate, "page": page}
+        request,
+        "audit/candidate_access_log.html",
+        {
+            "candidate": candidate,
+            "page": page,
+            "protection_changes": protection_changes(candidate),
+        },
     )
 
 

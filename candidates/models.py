@@ -13,6 +13,19 @@ class ProtectedAddress(models.TextChoices):
     CONFIDENTIAL = "confidential", _("Confidential address (kode 7)")
     STRICTLY_CONFIDENTIAL = "strictly_confidential", _("Strictly confidential address (kode 6)")
 
+    @classmethod
+    def level(cls, value: str) -> int:
+        """How strict a flag is: none 0, kode 7 1, kode 6 2."""
+        return [cls.NONE, cls.CONFIDENTIAL, cls.STRICTLY_CONFIDENTIAL].index(value or cls.NONE)
+
+
+#: The one answer to a fødselsnummer already used by another record of the
+#: office: it names no record and reads the same whoever holds that record.
+FNR_TAKEN_MESSAGE = _(
+    "This fødselsnummer cannot be saved here: it is already used by a record of this "
+    "office. Check the number; if it is right, ask the intake admin to look into it."
+)
+
 
 class Candidate(models.Model):
     """A person who receives or has received job support."""
@@ -70,9 +83,23 @@ class Candidate(models.Model):
         ordering = ["last_name", "first_name"]
         verbose_name = _("candidate")
         verbose_name_plural = _("candidates")
+        # A fødselsnummer is unique within an office, not across offices: an
+        # office registers its own record for a person another office also
+        # holds, and never learns that the other record exists. The message
+        # is the one neutral text the services give (FNR_TAKEN_MESSAGE), never
+        # Django's "Constraint … is violated", which would name the rule.
         constraints = [
             models.UniqueConstraint(
-                fields=["fnr"], condition=Q(fnr__isnull=False), name="candidate_fnr_unique"
+                fields=["office", "fnr"],
+                condition=Q(fnr__isnull=False, office__isnull=False),
+                name="candidate_fnr_unique_in_office",
+                violation_error_message=FNR_TAKEN_MESSAGE,
+            ),
+            models.UniqueConstraint(
+                fields=["fnr"],
+                condition=Q(fnr__isnull=False, office__isnull=True),
+                name="candidate_fnr_unique_without_office",
+                violation_error_message=FNR_TAKEN_MESSAGE,
             ),
             # Import refs are an office's own identifiers: unique within the
             # office, and among the records not yet tied to an office. The ref
@@ -375,3 +402,167 @@ class StageChange(models.Model):
 
     def __str__(self):
         return f"{self.enrollment}: {self.from_stage} → {self.to_stage}"
+
+
+#: A protection change that lowers the flag: to none, or from kode 6 to kode 7.
+LIFTED = (Q(to_value="") & ~Q(from_value="")) | Q(
+    from_value="strictly_confidential", to_value="confidential"
+)
+
+
+class ProtectionChange(models.Model):
+    """A change of the protected-address flag (kode 6/7): who, when, from and
+    to. Lowering it (a lift) is kept with the reason and the holder's
+    confirmation that the population register no longer has the person
+    protected; the team's leaders see it on their dashboard."""
+
+    candidate = models.ForeignKey(
+        Candidate,
+        on_delete=models.PROTECT,
+        related_name="protection_changes",
+        verbose_name=_("candidate"),
+    )
+    from_value = models.CharField(
+        _("from"), max_length=24, choices=ProtectedAddress.choices, blank=True
+    )
+    to_value = models.CharField(
+        _("to"), max_length=24, choices=ProtectedAddress.choices, blank=True
+    )
+    reason = models.TextField(_("reason"), max_length=1000, blank=True)
+    register_checked = models.BooleanField(
+        _("checked against the population register"), default=False
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("protected-address change")
+        verbose_name_plural = _("protected-address changes")
+        constraints = [
+            # A lift (to a less strict flag) has a reason and the register check.
+            models.CheckConstraint(
+                condition=~LIFTED | (~Q(reason="") & Q(register_checked=True)),
+                name="protection_lift_has_reason_and_check",
+            ),
+        ]
+        indexes = [models.Index(fields=["candidate", "-changed_at"])]
+
+    def __str__(self):
+        return f"{self.candidate}: {self.from_value or '-'} → {self.to_value or '-'}"
+
+    @property
+    def is_lift(self) -> bool:
+        return ProtectedAddress.level(self.to_value) < ProtectedAddress.level(self.from_value)
+
+
+class TransferStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for a decision")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    # No other office had a record of the person. Never shown to the
+    # requesting office, which gets the same answer whatever happened.
+    NO_MATCH = "no_match", _("No record found")
+
+
+class TransferMatch(models.TextChoices):
+    FNR = "fnr", _("Fødselsnummer")
+    NAME_AND_BIRTH_DATE = "name_and_birth_date", _("Name and birth date")
+
+
+class TransferRequest(models.Model):
+    """An office asks for the earlier record of a person it has registered.
+
+    The requesting office's own record (`requesting_record`) was matched to a
+    record another office holds (`held_record`, by fødselsnummer, else name
+    and birth date), or to none. The holding office accepts or declines; on
+    acceptance its record moves to the requesting office with its history and
+    the requesting record is merged into it. Until then the requesting office
+    learns nothing, not even whether a match exists."""
+
+    requesting_office = models.ForeignKey(
+        "ips.Office",
+        on_delete=models.PROTECT,
+        related_name="transfer_requests_sent",
+        verbose_name=_("requesting office"),
+    )
+    requesting_record = models.ForeignKey(
+        Candidate,
+        on_delete=models.PROTECT,
+        related_name="transfer_requests_sent",
+        verbose_name=_("requesting office's record"),
+    )
+    holding_office = models.ForeignKey(
+        "ips.Office",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="transfer_requests_received",
+        verbose_name=_("holding office"),
+    )
+    held_record = models.ForeignKey(
+        Candidate,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="transfer_requests_received",
+        verbose_name=_("holding office's record"),
+    )
+    matched_by = models.CharField(
+        _("matched by"), max_length=24, choices=TransferMatch.choices, blank=True
+    )
+    consent = models.BooleanField(
+        _("the person agrees that the earlier record is moved"), default=False
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=TransferStatus.choices, default=TransferStatus.PENDING
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason"), max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("transfer request")
+        verbose_name_plural = _("transfer requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["requesting_record", "held_record"],
+                condition=Q(status="pending"),
+                name="transfer_one_pending_per_pair",
+            ),
+            # A request without a match is never pending: nobody can decide it.
+            models.CheckConstraint(
+                condition=Q(held_record__isnull=False, holding_office__isnull=False)
+                | Q(status="no_match"),
+                name="transfer_addressed_unless_no_match",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "no_match"])
+                | (Q(decided_by__isnull=False, decided_at__isnull=False) & ~Q(decision_reason="")),
+                name="transfer_decision_has_who_when_why",
+            ),
+        ]
+        indexes = [models.Index(fields=["holding_office", "status"])]
+
+    def __str__(self):
+        return f"{self.requesting_office} → {self.holding_office or '-'} ({self.status})"

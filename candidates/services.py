@@ -5,15 +5,46 @@ Keyword-only functions that validate with the models' rules and raise
 """
 
 import datetime
+import logging
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from candidates.models import Assignment, Candidate, Enrollment, StageChange, VocationalProfile
-from ips.locking import save_versioned
+from candidates.models import (
+    FNR_TAKEN_MESSAGE,
+    Assignment,
+    Candidate,
+    Enrollment,
+    ProtectedAddress,
+    ProtectionChange,
+    StageChange,
+    VocationalProfile,
+)
+from ips.access import holds_candidate
+from ips.locking import StaleEdit, save_versioned
 from ips.models import Office, Role, User
 from ips.services import Outcome, add_error, changed_fields, validate_instance
+
+logger = logging.getLogger(__name__)
+
+
+def fnr_taken(*, fnr: str | None, office_id: int | None, exclude_pk: int | None = None) -> bool:
+    """Whether another record of the office already has this fødselsnummer.
+
+    Only the office's own records count (the office is the boundary: a record
+    another office holds is neither an obstacle nor revealed), and the caller
+    answers with FNR_TAKEN_MESSAGE whether or not the user may open the record."""
+    if not fnr:
+        return False
+    same = Candidate.objects.filter(fnr=fnr)
+    same = same.filter(office_id=office_id) if office_id else same.filter(office__isnull=True)
+    if exclude_pk is not None:
+        same = same.exclude(pk=exclude_pk)
+    return same.exists()
 
 
 def _by_ref(records, *, ref: str, office: Office | None):
@@ -45,17 +76,14 @@ def candidate_upsert(
     office: Office | None = None,
 ) -> tuple[Candidate, Outcome]:
     """A candidate by its import reference, within `office` when given (a
-    new candidate then belongs to it)."""
+    new candidate then belongs to it); the fødselsnummer is checked within the
+    candidate's office."""
     fnr = fnr or None
     candidate = _by_ref(Candidate.objects, ref=ref, office=office)
     errors: dict[str, list] = {}
-    others = Candidate.objects.filter(fnr=fnr)
-    if office is not None:
-        others = others.filter(office=office)
-    if candidate is not None:
-        others = others.exclude(pk=candidate.pk)
-    if fnr and others.exists():
-        add_error(errors, "fnr", _("Another candidate already has this fødselsnummer."))
+    office_id = candidate.office_id if candidate is not None else getattr(office, "pk", None)
+    if fnr_taken(fnr=fnr, office_id=office_id, exclude_pk=getattr(candidate, "pk", None)):
+        add_error(errors, "fnr", FNR_TAKEN_MESSAGE)
     values = {
         "first_name": first_name.strip(),
         "last_name": last_name.strip(),
@@ -206,6 +234,8 @@ def _fill_enrollment_office(enrollment: Enrollment) -> None:
 def _fill_candidate_office(enrollment: Enrollment) -> None:
     candidate = enrollment.candidate
     if candidate.office_id is None and enrollment.office_id is not None:
+        if fnr_taken(fnr=candidate.fnr, office_id=enrollment.office_id, exclude_pk=candidate.pk):
+            raise ValidationError({"fnr": [FNR_TAKEN_MESSAGE]})
         candidate.office_id = enrollment.office_id
         candidate.save(update_fields=["office"])
 
@@ -289,26 +319,138 @@ PROFILE_FIELDS = (
 )
 
 
+@transaction.atomic
 def candidate_update(*, candidate: Candidate, expected_version: int, **values) -> Candidate:
     """Change identity and contact details; refused (StaleEdit) when someone
-    saved the candidate after the form was opened."""
+    saved the candidate after the form was opened.
+
+    The version is checked first: a stale form is answered with the current
+    values and nothing else, whatever it holds. A fødselsnummer already used
+    in the office gets one neutral message (FNR_TAKEN_MESSAGE)."""
+    current = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    if current.version != expected_version:
+        raise StaleEdit(current)
     values["fnr"] = values.get("fnr") or None
     errors: dict[str, list] = {}
-    fnr = values["fnr"]
-    if fnr and Candidate.objects.filter(fnr=fnr).exclude(pk=candidate.pk).exists():
-        add_error(errors, "fnr", _("Another candidate already has this fødselsnummer."))
+    if fnr_taken(fnr=values["fnr"], office_id=candidate.office_id, exclude_pk=candidate.pk):
+        add_error(errors, "fnr", FNR_TAKEN_MESSAGE)
     changed_fields(candidate, {name: values[name] for name in CANDIDATE_FILE_FIELDS})
     validate_instance(candidate, errors)
     return save_versioned(candidate, expected_version=expected_version)
 
 
+def stricter_protection(current: str, wanted: str) -> str:
+    """The stricter of two protected-address flags."""
+    return max(current or "", wanted or "", key=ProtectedAddress.level)
+
+
+def may_lift_protection(user: User, candidate: Candidate) -> bool:
+    """Lowering or lifting a kode 6/7 flag is for the specialist who holds the
+    candidate: the one who may see the address and checks the population
+    register. Nobody else, superusers included."""
+    return user.role == Role.SPECIALIST and holds_candidate(user, candidate)
+
+
+@transaction.atomic
 def candidate_protection_set(
-    *, candidate: Candidate, protected_address: str, expected_version: int
+    *,
+    candidate: Candidate,
+    protected_address: str,
+    expected_version: int,
+    changed_by: User,
+    reason: str = "",
+    register_checked: bool = False,
 ) -> Candidate:
-    """Flag (or unflag) a confidential address (kode 6/7)."""
+    """Set the protected-address flag (kode 6/7).
+
+    Raising it is open to whoever may read the candidate (the view decides
+    that). Lowering it (a lift) only the holding specialist may do, with a
+    reason and the confirmation that the population register was checked;
+    the lift is kept as a ProtectionChange and the team's leaders get an
+    e-mail that names no one."""
+    current = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    if current.version != expected_version:
+        raise StaleEdit(current)
+    before = current.protected_address
+    protected_address = protected_address or ProtectedAddress.NONE
+    reason = reason.strip()
+    lift = ProtectedAddress.level(protected_address) < ProtectedAddress.level(before)
+    errors: dict[str, list] = {}
+    if lift:
+        if not may_lift_protection(changed_by, current):
+            add_error(errors, NON_FIELD_ERRORS, LIFT_REFUSED_MESSAGE)
+        if not reason:
+            add_error(errors, "reason", _("Say why the flag is lifted."))
+        if not register_checked:
+            add_error(
+                errors,
+                "register_checked",
+                _("Confirm that the population register no longer has the address protected."),
+            )
+    if errors:
+        raise ValidationError(errors)
     candidate.protected_address = protected_address
     validate_instance(candidate)
-    return save_versioned(candidate, expected_version=expected_version)
+    save_versioned(candidate, expected_version=expected_version)
+    if protected_address != before:
+        change = ProtectionChange.objects.create(
+            candidate=candidate,
+            from_value=before,
+            to_value=protected_address,
+            reason=reason,
+            register_checked=register_checked,
+            changed_by=changed_by,
+        )
+        if lift:
+            transaction.on_commit(lambda: _notify_leaders_of_lift(change))
+    return candidate
+
+
+#: The refusal a non-holder gets when lowering the flag.
+LIFT_REFUSED_MESSAGE = gettext_lazy(
+    "Only the specialist who holds the candidate may lift or lower the protected-address "
+    "flag, after checking the population register. You may raise it."
+)
+
+
+def team_leaders_of(team) -> QuerySet:
+    """The active leaders of a team: named leaders, and leaders who belong to it."""
+    if team is None:
+        return User.objects.none()
+    return (
+        User.objects.filter(role=Role.TEAM_LEADER, is_active=True, office_id=team.office_id)
+        .filter(Q(led_teams=team) | Q(team=team))
+        .distinct()
+    )
+
+
+def _notify_leaders_of_lift(change: ProtectionChange) -> None:
+    """Tell the team's leaders that a flag was lifted, and where to look. The
+    e-mail names no person: e-mail is not a channel for health-related data."""
+    team = change.changed_by.team
+    addresses = [leader.email for leader in team_leaders_of(team) if leader.email]
+    if not addresses:
+        return
+    try:
+        _send_lift_mail(team, addresses)
+    except Exception:
+        # The lift is saved and shown on the dashboard; a mail server that is
+        # down must not turn the specialist's save into an error page.
+        logger.exception("could not e-mail the leaders of team %s about a lifted flag", team.pk)
+
+
+def _send_lift_mail(team, addresses: list[str]) -> None:
+    send_mail(
+        subject=_("Trofast: a protected-address flag was lifted in your team"),
+        message=_(
+            "A protected-address flag (kode 6/7) was lifted in team %(team)s. Who lifted it, "
+            "when and why is shown on the team's dashboard in Trofast.\n\n"
+            "This message contains no person data."
+        )
+        % {"team": team.name},
+        from_email=None,
+        recipient_list=addresses,
+    )
 
 
 def vocational_profile_update(

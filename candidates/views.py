@@ -25,6 +25,7 @@ from candidates.services import (
     candidate_protection_set,
     candidate_update,
     enrollment_plan,
+    may_lift_protection,
     vocational_profile_update,
 )
 from followup.services import activity_editable_by
@@ -268,10 +269,13 @@ def candidate_plan(request, pk):
 @shows_person_data(page="protection")
 @role_required(Role.SPECIALIST, Role.TEAM_LEADER, Role.INTAKE_ADMIN)
 def candidate_protection(request, pk):
-    """Flag a confidential address (kode 6/7): the holder, a team leader or intake."""
+    """The protected-address flag (kode 6/7). Whoever may read the candidate
+    raises it; only the holding specialist lowers or lifts it, with a reason
+    and the population register checked (candidate_protection_set)."""
     candidate = _visible_candidate(request, pk)
     request.audit.shown(candidate)
-    form = ProtectionForm(request.POST or None, instance=candidate)
+    may_lift = may_lift_protection(request.user, candidate)
+    form = ProtectionForm(request.POST or None, instance=candidate, may_lift=may_lift)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         form = _save(
@@ -280,6 +284,9 @@ def candidate_protection(request, pk):
                 candidate=candidate,
                 protected_address=data["protected_address"],
                 expected_version=data["version"],
+                changed_by=request.user,
+                reason=data.get("reason", ""),
+                register_checked=data.get("register_checked", False),
             ),
         )
         if form is None:
@@ -287,4 +294,4 @@ def candidate_protection(request, pk):
             if request.user.role == Role.INTAKE_ADMIN:
                 return redirect("home")
             return redirect("candidate_file", pk=candidate.pk)
-    return _form_page(request, candidate, form, _("Protected address"))
+    return _form_page(request, candidate, form, _("Protected address"), may_lift=may_lift)

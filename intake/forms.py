@@ -159,6 +159,40 @@ class WithdrawalForm(VersionedFormMixin, forms.Form):
             self.initial["discharge_date"] = timezone.localdate()
 
 
+class TransferRequestForm(forms.Form):
+    """Ask other offices for the person's earlier record."""
+
+    consent = forms.BooleanField(
+        label=_(
+            "The person agrees that an earlier record from another office is moved to this office"
+        ),
+        error_messages={
+            "required": _("Ask the person first: a record is moved only with their consent.")
+        },
+    )
+
+
+class TransferDecisionForm(forms.Form):
+    """The holding office's answer to a transfer request."""
+
+    ACCEPT, DECLINE = "accept", "decline"
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            (ACCEPT, _("Accept: the record moves to the other office")),
+            (DECLINE, _("Decline: the record stays here")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept in the audit trail. The other office is not shown it."),
+    )
+
+
 class AccountForm(forms.Form):
     """An account of the office: specialist, team leader or intake admin."""
 

@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from candidates.models import Assignment, Candidate, DischargeReason, Enrollment
-from candidates.services import _assignment_errors
+from candidates.queries import candidates_matching
+from candidates.services import _assignment_errors, stricter_protection
 from ips.locking import StaleEdit, save_versioned
 from ips.models import Office, Role, User
 from ips.services import add_error, validate_instance
@@ -68,23 +69,29 @@ def _eighteenth_birthday(birth_date: datetime.date) -> datetime.date:
 
 
 def candidate_recognise(
-    *, fnr: str | None, first_name: str, last_name: str, birth_date: datetime.date
+    *,
+    office: Office | None,
+    fnr: str | None,
+    first_name: str,
+    last_name: str,
+    birth_date: datetime.date,
 ) -> Candidate | None:
-    """A person already registered: by fødselsnummer, else by name and birth
-    date (among candidates without another fødselsnummer)."""
-    if fnr:
-        found = Candidate.objects.filter(fnr=fnr).first()
-        if found is not None:
-            return found
-    same = Candidate.objects.filter(
-        first_name__iexact=first_name.strip(),
-        last_name__iexact=last_name.strip(),
-        birth_date=birth_date,
-        anonymised_at__isnull=True,
+    """A person the referring office has registered before. Only the office's
+    own records are searched: a record another office holds is never matched
+    (nor revealed); moving it here is a transfer request that office decides."""
+    if office is None:
+        return None
+    return (
+        candidates_matching(
+            Candidate.objects.filter(office=office),
+            fnr=fnr,
+            first_name=first_name,
+            last_name=last_name,
+            birth_date=birth_date,
+        )
+        .order_by("-created_at", "-pk")
+        .first()
     )
-    if fnr:
-        same = same.filter(fnr__isnull=True)
-    return same.order_by("-created_at", "-pk").first()
 
 
 CONTACT_FIELDS = ("phone", "email", "address", "postal_code", "city")
@@ -161,7 +168,11 @@ def _referral_write(
     *, token, office, referral_date, identity, contact, protected_address, referral
 ):
     errors: dict[str, list] = {}
-    candidate = candidate_recognise(**identity)
+    if office is None:
+        raise ValidationError(
+            {NON_FIELD_ERRORS: [_("A referral is registered at an office: your account has none.")]}
+        )
+    candidate = candidate_recognise(office=office, **identity)
     if candidate is None:
         candidate = Candidate(
             **identity, **contact, protected_address=protected_address, office=office
@@ -188,8 +199,11 @@ def _referral_write(
         for name, value in contact.items():
             if value:
                 setattr(candidate, name, value)
-        if protected_address:
-            candidate.protected_address = protected_address
+        # A referral may raise the protection, never lower it: lifting a
+        # kode 6/7 flag is for the holding specialist (candidate_protection_set).
+        candidate.protected_address = stricter_protection(
+            candidate.protected_address, protected_address
+        )
         candidate.version += 1
         validate_instance(candidate)
         candidate.save()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from intake import views
+from intake import transfer_views, views
 
 urlpatterns = [
     path("referrals/new/", views.referral_create, name="referral_create"),
@@ -21,6 +21,13 @@ urlpatterns = [
         views.enrollment_discharge,
         name="enrollment_discharge",
     ),
+    path(
+        "enrollments/<int:enrollment_pk>/transfer-request/",
+        transfer_views.transfer_request_create,
+        name="transfer_request_create",
+    ),
+    path("transfers/", transfer_views.transfer_list, name="transfer_list"),
+    path("transfers/<int:transfer_pk>/", transfer_views.transfer_detail, name="transfer_detail"),
     path("users/new/", views.account_create, name="account_create"),
     path("users/<int:user_pk>/edit/", views.account_edit, name="account_edit"),
     path("users/<int:user_pk>/deactivate/", views.account_deactivate, name="account_deactivate"),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.decorators import shows_person_data
+from candidates.queries import transfer_requests_sent_for
 from intake import services, uploads
 from intake.forms import (
     AccountForm,
@@ -28,6 +29,7 @@ from intake.forms import (
 from ips.access import (
     contact_details_visible,
     enrollments_assignable_by,
+    transfer_requests_to_decide_by,
     users_visible_to,
     waiting_enrollments_visible_to,
 )
@@ -105,7 +107,11 @@ def waiting_list(request):
     return render(
         request,
         "intake/waiting_list.html",
-        {"rows": rows, "warning_days": settings.WAITING_LIST_WARNING_DAYS},
+        {
+            "rows": rows,
+            "warning_days": settings.WAITING_LIST_WARNING_DAYS,
+            "transfers_waiting": transfer_requests_to_decide_by(request.user).count(),
+        },
     )
 
 
@@ -177,6 +183,7 @@ def intake_enrollment(request, enrollment_pk):
             "candidate": enrollment.candidate,
             "show_contact": contact_details_visible(request.user, enrollment.candidate),
             "history": _history(enrollment),
+            "transfers_sent": transfer_requests_sent_for(enrollment.candidate),
         },
     )
 

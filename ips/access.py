@@ -12,6 +12,8 @@ they ask here. A record outside the returned queryset answers 404
 | intake admin | intake data of their office: candidates, enrollments, assignments |
 |              | (no placements, no activity notes)                                |
 | analyst      | no person data at all, only aggregates                            |
+| (deciding)   | transfer requests from other offices for records the office holds: |
+|              | intake admins all, team leaders those their teams hold or wait    |
 | superuser    | everything (the Django admin)                                     |
 
 An office is a hard boundary: below superuser, every function here keeps
@@ -29,7 +31,7 @@ sees the candidate, only the activities they wrote.
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from candidates.models import Assignment, Candidate, Enrollment
+from candidates.models import Assignment, Candidate, Enrollment, TransferRequest, TransferStatus
 from employers.models import ContactPerson, Employer, Placement
 from followup.models import Activity
 from ips.models import Role, Team, User
@@ -209,6 +211,29 @@ def users_visible_to(user) -> QuerySet:
     if user.role == Role.TEAM_LEADER:
         return User.objects.filter(team__in=teams_led_by(user)).distinct()
     return User.objects.none()
+
+
+def transfer_requests_to_decide_by(user) -> QuerySet:
+    """Pending transfer requests addressed to the user's office about a record
+    the office still holds, that the user may decide: an intake admin every
+    one of the office, a team leader those about records their teams hold or
+    that wait on the office's waiting list. The requesting office sees none
+    (it learns nothing until a request is accepted), and once the record has
+    moved the former office sees it no more."""
+    if not user.is_authenticated or not user.is_active:
+        return TransferRequest.objects.none()
+    pending = TransferRequest.objects.filter(
+        status=TransferStatus.PENDING, held_record__isnull=False
+    )
+    if user.is_superuser:
+        return pending
+    if user.role not in (Role.INTAKE_ADMIN, Role.TEAM_LEADER) or not user.office_id:
+        return TransferRequest.objects.none()
+    return pending.filter(
+        holding_office_id=user.office_id,
+        held_record__office_id=user.office_id,
+        held_record__in=enrollments_assignable_by(user).values("candidate_id"),
+    )
 
 
 def holds_candidate(user, candidate, day=None) -> bool:

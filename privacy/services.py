@@ -12,15 +12,18 @@ from auditlog.context import disable_auditlog
 from auditlog.models import LogEntry
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from candidates.models import Candidate, VocationalProfile
+from candidates.models import Candidate, ProtectionChange, TransferRequest, VocationalProfile
 from followup.models import Activity
 from privacy.queries import candidates_due_for_anonymisation
 
 logger = logging.getLogger(__name__)
 
 ANONYMOUS_FIRST_NAME = "Anonymisert"
+#: What is left of a free-text reason after anonymisation.
+REMOVED_TEXT = "[fjernet]"
 
 
 def candidate_anonymise(*, candidate: Candidate) -> None:
@@ -50,6 +53,14 @@ def candidate_anonymise(*, candidate: Candidate) -> None:
             nav_adviser="",
         )
         Activity.objects.filter(candidate=candidate).update(note="")
+        # A lift and a decision keep having a reason (a check constraint):
+        # the free text is replaced by a marker.
+        ProtectionChange.objects.filter(candidate=candidate).exclude(reason="").update(
+            reason=REMOVED_TEXT
+        )
+        TransferRequest.objects.filter(
+            Q(requesting_record=candidate) | Q(held_record=candidate)
+        ).exclude(decision_reason="").update(decision_reason=REMOVED_TEXT)
     LogEntry.objects.log_create(
         candidate,
         force_log=True,

@@ -126,6 +126,12 @@ MATRIX = {
     "intake_enrollment": ("get", LEADER_AND_INTAKE_BY_RECORD),
     "assignment_create": ("get", LEADER_AND_INTAKE_BY_RECORD),
     "enrollment_discharge": ("get", LEADER_AND_INTAKE_BY_RECORD),
+    # own = the intake enrollment above; asking starts from the office's own record
+    "transfer_request_create": ("get", LEADER_AND_INTAKE_BY_RECORD),
+    "transfer_list": ("get", every(403, leader=200, intake=200, superuser=200)),
+    # own = a request from office Innlandet for kari's candidate (office Vestfold),
+    # other = a request from office Vestfold for per's candidate (office Innlandet)
+    "transfer_detail": ("get", LEADER_AND_INTAKE_BY_RECORD),
     "account_create": ("get", every(403, intake=200, superuser=200)),
     "account_edit": ("get", every(403, intake=(200, 404), superuser=(200, 200))),
     # own = kari (holds a candidate, so deactivation is refused with a message)

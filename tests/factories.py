@@ -6,7 +6,14 @@ from decimal import Decimal
 import factory
 from django.contrib.auth.hashers import make_password
 
-from candidates.models import Assignment, Candidate, Enrollment, VocationalProfile
+from candidates.models import (
+    Assignment,
+    Candidate,
+    Enrollment,
+    TransferMatch,
+    TransferRequest,
+    VocationalProfile,
+)
 from employers.models import ContactPerson, Employer, Placement, SubsidyRule
 from followup.models import Activity
 from ips.models import Office, Role, Team, User
@@ -137,6 +144,26 @@ class AssignmentFactory(factory.django.DjangoModelFactory):
     from_date = factory.LazyAttribute(
         lambda a: a.enrollment.intake_date or a.enrollment.referral_date
     )
+
+
+class TransferRequestFactory(factory.django.DjangoModelFactory):
+    """A pending request from the requesting record's office for `held_record`."""
+
+    class Meta:
+        model = TransferRequest
+
+    held_record = factory.SubFactory(CandidateFactory)
+    holding_office = factory.LazyAttribute(lambda t: t.held_record.office)
+    requesting_record = factory.SubFactory(
+        CandidateFactory,
+        first_name=factory.SelfAttribute("..held_record.first_name"),
+        last_name=factory.SelfAttribute("..held_record.last_name"),
+        birth_date=factory.SelfAttribute("..held_record.birth_date"),
+    )
+    requesting_office = factory.LazyAttribute(lambda t: t.requesting_record.office)
+    matched_by = TransferMatch.NAME_AND_BIRTH_DATE
+    consent = True
+    requested_by = factory.SubFactory(IntakeAdminFactory)
 
 
 class EmployerFactory(factory.django.DjangoModelFactory):

@@ -67,6 +67,9 @@ def world(specialist, other_specialist, leader, intake, analyst):
             ).pk,
             "user_pk": specialist.pk,
             "team_pk": specialist.team_id,
+            "transfer_pk": factories.TransferRequestFactory(
+                held_record=own.candidate, requesting_record__office=other_specialist.office
+            ).pk,
             "metric": "caseload",
         },
         "other": {
@@ -80,6 +83,9 @@ def world(specialist, other_specialist, leader, intake, analyst):
             ).pk,
             "user_pk": other_specialist.pk,
             "team_pk": other_specialist.team_id,
+            "transfer_pk": factories.TransferRequestFactory(
+                held_record=other.candidate, requesting_record__office=specialist.office
+            ).pk,
             "metric": "caseload",
         },
         "own_user": specialist.pk,

@@ -1,9 +1,13 @@
 """The dashboard pages of each role; every figure links to what is behind it."""
 
+import datetime
+
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from candidates.queries import protection_lifts
 from ips.access import teams_led_by
 from ips.decorators import role_required
 from ips.models import Role
@@ -20,6 +24,9 @@ from reports.views.figures import (
     team_page,
     teams_of_leader,
 )
+
+#: How far back the team dashboard lists lifted protected-address flags.
+PROTECTION_LIFTS_DAYS = 30
 
 
 def _link_cells(rows: list[Row], base_url: str, query: str, *, specialist: bool) -> None:
@@ -80,6 +87,12 @@ def team_dashboard(request, team_pk):
         team_block=block,
         other_teams=teams_of_leader(request.user).exclude(pk=team.pk).order_by("name"),
         trends=trends.team_trends(team, members),
+        protection_lifts=protection_lifts(
+            request.user,
+            team=team,
+            since=timezone.localdate() - datetime.timedelta(days=PROTECTION_LIFTS_DAYS),
+        ),
+        protection_lifts_days=PROTECTION_LIFTS_DAYS,
         csv_url=reverse("dashboard_team_csv", args=[team.pk]),
         xlsx_url=reverse("dashboard_team_xlsx", args=[team.pk]),
     )

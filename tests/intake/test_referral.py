@@ -104,11 +104,16 @@ def test_it_opens_a_new_enrollment_for_a_person_known_by_fodselsnummer(admin, in
     assert known.enrollments.count() == 2
 
 
-def test_it_recognises_a_person_by_name_and_birth_date(admin, other_office):
+def test_it_recognises_a_person_by_name_and_birth_date(admin, intake):
     known = factories.CandidateFactory(
         first_name="Sara", last_name="Solberg", birth_date=datetime.date(1990, 3, 15)
     )
-    factories.EnrollmentFactory(candidate=known, office=other_office)
+    factories.EnrollmentFactory(
+        candidate=known,
+        office=intake.office,
+        discharge_date=datetime.date(2025, 6, 1),
+        discharge_reason="moved",
+    )
     admin.post(URL, referral_data(first_name="sara", fnr="15108695088"))
     assert Candidate.objects.count() == 1
     known.refresh_from_db()
@@ -153,3 +158,57 @@ def test_other_roles_may_not_register_referrals(client, personas, persona):
     log_in(client, personas[persona])
     assert client.post(URL, referral_data()).status_code == 403
     assert not Enrollment.objects.exists()
+
+
+@pytest.mark.parametrize("by", ["fnr", "name"])
+def test_a_person_known_only_at_another_office_gets_a_new_record_that_shares_nothing(
+    admin, intake, other_specialist, by
+):
+    from tests.casework import held_enrollment
+
+    theirs = held_enrollment(
+        other_specialist,
+        first_name="Sara",
+        last_name="Solberg",
+        birth_date=datetime.date(1990, 3, 15),
+        fnr="15108695088" if by == "fnr" else None,
+        phone="90000000",
+        protected_address="strictly_confidential",
+    ).candidate
+    response = admin.post(URL, referral_data(fnr="15108695088" if by == "fnr" else ""), **EN)
+    assert response.status_code == 302
+    ours = Candidate.objects.exclude(pk=theirs.pk).get()
+    assert ours.office == intake.office
+    assert ours.enrollments.get().office == intake.office
+    theirs.refresh_from_db()
+    assert theirs.enrollments.count() == 1
+    assert (theirs.phone, theirs.version) == ("90000000", 1)
+    assert "already registered" not in admin.get("/intake/waiting-list/").content.decode()
+
+
+def test_a_referral_never_lowers_the_protection_of_a_known_person(admin, intake):
+    known = factories.CandidateFactory(
+        first_name="Sara",
+        last_name="Solberg",
+        birth_date=datetime.date(1990, 3, 15),
+        protected_address="strictly_confidential",
+    )
+    factories.EnrollmentFactory(
+        candidate=known,
+        office=intake.office,
+        discharge_date=datetime.date(2025, 6, 1),
+        discharge_reason="moved",
+    )
+    admin.post(URL, referral_data(protected_address="confidential"))
+    known.refresh_from_db()
+    assert known.enrollments.count() == 2
+    assert known.protected_address == "strictly_confidential"
+
+
+def test_a_referral_needs_an_office(client, db):
+    root = factories.UserFactory(username="root", is_staff=True, is_superuser=True, team=None)
+    log_in(client, root)
+    response = client.post(URL, referral_data(), **EN)
+    assert response.status_code == 200
+    assert "A referral is registered at an office" in response.content.decode()
+    assert not Candidate.objects.exists()

@@ -110,3 +110,31 @@ def test_fidelity_report_for_a_past_period_is_identical_after_anonymisation(spec
     assert before["specialists"], "the report has figures to compare"
     anonymise_expired(today=TODAY)
     assert report() == before
+
+
+def test_anonymisation_removes_the_free_text_of_flag_lifts_and_transfer_decisions(
+    specialist, other_office, intake, settings
+):
+    from candidates.models import ProtectionChange, TransferRequest
+
+    settings.RETENTION_DAYS = 373
+    old = _ended_case(specialist, discharge=TODAY - datetime.timedelta(days=374))
+    ProtectionChange.objects.create(
+        candidate=old,
+        from_value="confidential",
+        to_value="",
+        reason="Gunn flyttet fra voldsutøveren",
+        register_checked=True,
+        changed_by=specialist,
+    )
+    factories.TransferRequestFactory(
+        held_record=old,
+        requesting_record__office=other_office,
+        status="declined",
+        decided_by=intake,
+        decided_at=datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC),
+        decision_reason="Gunn vil ikke flytte journalen",
+    )
+    assert anonymise_expired(today=TODAY) == [old.pk]
+    assert ProtectionChange.objects.get().reason == "[fjernet]"
+    assert TransferRequest.objects.get().decision_reason == "[fjernet]"
