@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from audit.services import access_record, access_records
+from audit.decorators import shows_person_data
 from candidates.transfers import (
     transfer_request_accept,
     transfer_request_decline,
@@ -25,6 +25,7 @@ from ips.models import Role
 ASSIGNERS = (Role.INTAKE_ADMIN, Role.TEAM_LEADER)
 
 
+@shows_person_data(page="transfer_request")
 @role_required(*ASSIGNERS)
 def transfer_request_create(request, enrollment_pk):
     """Ask, from this office's own record, for the person's earlier record."""
@@ -48,7 +49,7 @@ def transfer_request_create(request, enrollment_pk):
             # whether another office holds a record of this person.
             messages.success(request, transfer_sent_message())
             return redirect("intake_enrollment", enrollment_pk=enrollment.pk)
-    access_record(request=request, candidate=candidate, page="transfer_request")
+    request.audit.shown(candidate)
     return render(
         request,
         "intake/transfer_request_form.html",
@@ -69,18 +70,18 @@ def _to_decide(user):
     )
 
 
+@shows_person_data(page="transfer_list")
 @role_required(*ASSIGNERS)
 def transfer_list(request):
     """Requests from other offices for records this office holds."""
     transfers = list(_to_decide(request.user).order_by("requested_at", "pk"))
-    access_records(
-        request=request,
-        candidates=[t.held_record for t in transfers] + [t.requesting_record for t in transfers],
-        page="transfer_list",
+    request.audit.shown(
+        [t.held_record for t in transfers] + [t.requesting_record for t in transfers]
     )
     return render(request, "intake/transfer_list.html", {"transfers": transfers})
 
 
+@shows_person_data(page="transfer_detail")
 @role_required(*ASSIGNERS)
 def transfer_detail(request, transfer_pk):
     """What the requesting office registered, this office's record, and the decision."""
@@ -106,11 +107,7 @@ def transfer_detail(request, transfer_pk):
                 message = _("The request is declined. The record stays at your office.")
             messages.success(request, message)
             return redirect("transfer_list")
-    access_records(
-        request=request,
-        candidates=[held, transfer.requesting_record],
-        page="transfer_detail",
-    )
+    request.audit.shown([held, transfer.requesting_record])
     enrollments = (
         enrollments_assignable_by(request.user)
         .filter(candidate=held)

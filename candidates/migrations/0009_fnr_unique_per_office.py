@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('candidates', '0007_candidate_office'),
+        ('candidates', '0008_import_refs_unique_per_office'),
         ('ips', '0001_initial'),
     ]
 

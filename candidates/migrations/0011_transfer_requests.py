@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('candidates', '0009_protection_changes'),
+        ('candidates', '0010_protection_changes'),
         ('ips', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

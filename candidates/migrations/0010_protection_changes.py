@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('candidates', '0008_fnr_unique_per_office'),
+        ('candidates', '0009_fnr_unique_per_office'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
