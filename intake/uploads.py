@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from ips.accounts import users_manageable_by
 from ips.imports import RowError, _cell_text
 from ips.models import Team, User
 
@@ -141,4 +142,35 @@ def office_errors(tables: dict, office) -> list[RowError]:
             errors.append(
                 RowError("users.csv", line, _("username: this account belongs to another office."))
             )
+    return errors
+
+
+def account_errors(tables: dict, uploader) -> list[RowError]:
+    """users.csv rows that would change an account the uploader may not look
+    after (a superuser, a staff account): the import is no way around the rule
+    of ips/accounts.py. Usernames are compared as the import saves them
+    (normalised), so a look-alike spelling cannot reach such an account.
+    Accounts of another office under their exact username are reported by
+    `office_errors`."""
+    rows = _rows(tables.get("users.csv", ""))
+    names = {User.normalize_username(row.get("username", "")) for _line, row in rows}
+    existing = {user.username: user for user in User.objects.filter(username__in=names)}
+    manageable = set(
+        users_manageable_by(uploader).filter(username__in=names).values_list("pk", flat=True)
+    )
+    errors = []
+    for line, row in rows:
+        raw = row.get("username", "")
+        account = existing.get(User.normalize_username(raw))
+        if account is None or account.pk in manageable:
+            continue
+        if account.office_id != uploader.office_id and account.username == raw:
+            continue
+        errors.append(
+            RowError(
+                "users.csv",
+                line,
+                _("username: you may not change this account."),
+            )
+        )
     return errors

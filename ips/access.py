@@ -14,6 +14,9 @@ they ask here. A record outside the returned queryset answers 404
 | analyst      | no person data at all, only aggregates                            |
 | superuser    | everything (the Django admin)                                     |
 
+Accounts follow one rule of their own, in `ips/accounts.py`
+(`users_manageable_by`).
+
 "Holds" means: the specialist of the latest assignment with from-date ≤ today
 (design.md's holder on D) of the candidate's latest enrollment. Whoever may
 read a candidate sees the whole enrollment history. After a reassignment, or
@@ -27,18 +30,12 @@ from django.utils import timezone
 from candidates.models import Assignment, Candidate, Enrollment
 from employers.models import ContactPerson, Employer, Placement
 from followup.models import Activity
-from ips.models import Role, Team, User
+from ips.accounts import teams_led_by
+from ips.models import Role, User
 
 
 def _today():
     return timezone.localdate()
-
-
-def teams_led_by(user) -> QuerySet:
-    """The teams a team leader leads: those they are named leader of, and their own team."""
-    if not user.is_authenticated or user.role != Role.TEAM_LEADER:
-        return Team.objects.none()
-    return Team.objects.filter(Q(leaders=user) | Q(pk=user.team_id)).distinct()
 
 
 def _latest_enrollments() -> QuerySet:
@@ -174,20 +171,6 @@ def employers_visible_to(user) -> QuerySet:
 
 def contact_persons_visible_to(user) -> QuerySet:
     return ContactPerson.objects.filter(employer__in=employers_visible_to(user).values("pk"))
-
-
-def users_visible_to(user) -> QuerySet:
-    """Accounts a user may look after: an intake admin those of their office,
-    a team leader the members of the teams they lead."""
-    if not user.is_authenticated or not user.is_active:
-        return User.objects.none()
-    if user.is_superuser:
-        return User.objects.all()
-    if user.role == Role.INTAKE_ADMIN and user.office_id:
-        return User.objects.filter(office_id=user.office_id)
-    if user.role == Role.TEAM_LEADER:
-        return User.objects.filter(team__in=teams_led_by(user)).distinct()
-    return User.objects.none()
 
 
 def holds_candidate(user, candidate, day=None) -> bool:

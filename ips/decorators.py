@@ -1,6 +1,13 @@
 from functools import wraps
+from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from ips.security import second_factor_fresh
 
 
 def role_required(*roles):
@@ -18,3 +25,22 @@ def role_required(*roles):
         return wrapper
 
     return decorator
+
+
+def fresh_second_factor_required(view):
+    """A POST to the view needs the user's code entered within the last five
+    minutes; otherwise they confirm it on a small page and come back to the
+    same address (which shows, on a GET, what they were about to do)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "POST" and not second_factor_fresh(request):
+            messages.info(
+                request,
+                _("Enter the code from your authenticator app to confirm it is you."),
+            )
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('second_factor_confirm')}?{query}")
+        return view(request, *args, **kwargs)
+
+    return wrapper
