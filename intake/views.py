@@ -427,7 +427,12 @@ def account_enrolment_link(request, user_pk):
     return render(
         request,
         "intake/enrolment_link.html",
-        {"account": account, "form": form, "refusal": refusal},
+        {
+            "account": account,
+            "form": form,
+            "refusal": refusal,
+            "hours": settings.ENROLMENT_LINK_HOURS,
+        },
     )
 
 

@@ -1,11 +1,9 @@
 from functools import wraps
 from urllib.parse import urlencode
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from ips.security import second_factor_fresh
 
@@ -35,10 +33,6 @@ def fresh_second_factor_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method == "POST" and not second_factor_fresh(request):
-            messages.info(
-                request,
-                _("Enter the code from your authenticator app to confirm it is you."),
-            )
             query = urlencode({"next": request.get_full_path()})
             return redirect(f"{reverse('second_factor_confirm')}?{query}")
         return view(request, *args, **kwargs)

@@ -1,5 +1,4 @@
 from axes.models import AccessAttempt
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +11,6 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
@@ -22,7 +20,7 @@ from two_factor import views as two_factor_views
 from ips import security
 from ips.accounts import LOGIN_HELPERS, keeps_accounts, users_manageable_by
 from ips.decorators import fresh_second_factor_required, role_required
-from ips.forms import LoginForm, add_service_errors
+from ips.forms import LoginForm, SecondFactorConfirmForm, add_service_errors
 from ips.models import Role
 
 
@@ -136,18 +134,6 @@ def enrolment_password(request):
 
 
 # --- The actor's own second factor, fresh -----------------------------------------
-
-
-class SecondFactorConfirmForm(forms.Form):
-    otp_token = forms.RegexField(
-        label=gettext_lazy("Code from the app"),
-        regex=r"^\d{6}$",
-        max_length=6,
-        error_messages={"invalid": gettext_lazy("Enter the 6 digits the app shows.")},
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
-        ),
-    )
 
 
 def _safe_next(request) -> str | None:
