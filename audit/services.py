@@ -68,13 +68,16 @@ def access_record(*, request, candidates: Iterable[Candidate | int], page: str) 
 
 def security_event_record(*, request, subject, event: str) -> LogEntry:
     """Record a security event about `subject` (a user): "second_factor_reset",
-    "unlocked". Stored as a change entry on the user with the event named."""
+    "unlocked", "enrolment_link_emailed", "enrolment_link_shown",
+    "enrolment_link_used", "enrolment_link_printed". Stored as a change entry
+    on the user with the event named; the actor is whoever is logged in, and
+    nobody (an operator at the command line) without a request."""
     return LogEntry.objects.log_create(
         subject,
         force_log=True,
         action=LogEntry.Action.UPDATE,
-        actor=request.user,
+        actor=request.user if request is not None else None,
         remote_addr=_remote_addr(request),
         changes={"security_event": [None, event]},
-        additional_data={"event": event, "path": request.path},
+        additional_data={"event": event, "path": request.path if request is not None else ""},
     )

@@ -11,7 +11,7 @@ from candidates.models import DischargeReason, ProtectedAddress, ReferrerKind
 from intake.services import WITHDRAWAL_REASONS
 from ips.locking import VersionedFormMixin
 from ips.models import Office, Role, Team, User
-from ips.services import ACCOUNT_ROLES
+from ips.security import Delivery
 from ips.validators import validate_fnr
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -194,7 +194,8 @@ class TransferDecisionForm(forms.Form):
 
 
 class AccountForm(forms.Form):
-    """An account of the office: specialist, team leader or intake admin."""
+    """An account of the office. The view gives the roles and teams the user
+    may hand out (`ips.accounts.roles_grantable_by`, `teams_assignable_by`)."""
 
     username = forms.RegexField(
         label=_("Username"),
@@ -205,11 +206,9 @@ class AccountForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
     email = forms.EmailField(
-        label=_("E-mail"), help_text=_("The link to choose a password is sent here.")
+        label=_("E-mail"), help_text=_("Links to set up the account can be sent here.")
     )
-    role = forms.ChoiceField(
-        label=_("Role"), choices=[(role.value, role.label) for role in ACCOUNT_ROLES]
-    )
+    role = forms.ChoiceField(label=_("Role"), choices=())
     team = forms.ModelChoiceField(
         label=_("Team"),
         queryset=Team.objects.none(),
@@ -229,8 +228,9 @@ class AccountForm(forms.Form):
         label=_("Caseload cap"), min_value=1, max_value=100, initial=20
     )
 
-    def __init__(self, *args, teams, account=None, **kwargs):
+    def __init__(self, *args, roles, teams, account=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(role, Role(role).label) for role in roles]
         self.fields["team"].queryset = teams
         if account is not None:
             del self.fields["username"]
@@ -240,6 +240,17 @@ class AccountForm(forms.Form):
         if cleaned.get("role") in (Role.SPECIALIST, Role.TEAM_LEADER) and not cleaned.get("team"):
             self.add_error("team", _("A job specialist or team leader must belong to a team."))
         return cleaned
+
+
+class EnrolmentLinkForm(forms.Form):
+    """How the one-time enrolment link reaches the account's owner."""
+
+    delivery = forms.ChoiceField(
+        label=_("How should they get the link?"),
+        choices=Delivery.choices,
+        initial=Delivery.EMAIL,
+        widget=forms.RadioSelect,
+    )
 
 
 class TeamForm(forms.Form):

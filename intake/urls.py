@@ -37,6 +37,11 @@ urlpatterns = [
         views.account_password_link,
         name="account_password_link",
     ),
+    path(
+        "users/<int:user_pk>/enrolment-link/",
+        views.account_enrolment_link,
+        name="account_enrolment_link",
+    ),
     path("teams/", views.team_create, name="team_create"),
     path("import/", views.import_upload, name="import_upload"),
     path("import/confirm/", views.import_confirm, name="import_confirm"),

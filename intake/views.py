@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,6 +21,7 @@ from intake.forms import (
     AccountForm,
     AssignmentForm,
     DischargeForm,
+    EnrolmentLinkForm,
     ImportUploadForm,
     ReferralForm,
     TeamForm,
@@ -30,14 +32,20 @@ from ips.access import (
     contact_details_visible,
     enrollments_assignable_by,
     transfer_requests_to_decide_by,
-    users_visible_to,
     waiting_enrollments_visible_to,
 )
-from ips.decorators import role_required
+from ips.accounts import (
+    ACCOUNT_KEEPERS,
+    roles_grantable_by,
+    teams_assignable_by,
+    users_manageable_by,
+)
+from ips.decorators import fresh_second_factor_required, role_required
 from ips.forms import add_service_errors
 from ips.imports import import_records
 from ips.locking import StaleEdit
 from ips.models import Office, Role, Team, User
+from ips.security import Delivery, enrolment_link_issue, enrolment_link_refusal
 from ips.services import team_upsert, user_create, user_deactivate, user_reactivate, user_update
 
 INTAKE = (Role.INTAKE_ADMIN,)
@@ -277,13 +285,9 @@ def enrollment_discharge(request, enrollment_pk):
 # --- Accounts and teams ---------------------------------------------------------
 
 
-def _office_teams(user):
-    teams = Team.objects.select_related("office")
-    return teams if user.is_superuser else teams.filter(office_id=user.office_id)
-
-
 def _send_password_link(request, account) -> None:
-    """E-mail a one-time link to choose a password (Django's reset flow)."""
+    """E-mail a one-time link to choose a password (Django's reset flow), for
+    an account that has its second factor and has forgotten the password."""
     form = _PasswordLinkForm({"email": account.email}, account=account)
     if form.is_valid():
         form.save(
@@ -295,8 +299,7 @@ def _send_password_link(request, account) -> None:
 
 
 class _PasswordLinkForm(PasswordResetForm):
-    """The reset form for one given account: a new account has no usable
-    password yet, which the stock form would skip."""
+    """The reset form for one given account."""
 
     def __init__(self, *args, account, **kwargs):
         self.account = account
@@ -307,30 +310,39 @@ class _PasswordLinkForm(PasswordResetForm):
             yield self.account
 
 
-@role_required(*INTAKE)
+def _account_form(request, **kwargs):
+    return AccountForm(
+        request.POST or None,
+        roles=roles_grantable_by(request.user),
+        teams=teams_assignable_by(request.user),
+        **kwargs,
+    )
+
+
+@role_required(*ACCOUNT_KEEPERS)
 def account_create(request):
-    form = AccountForm(request.POST or None, teams=_office_teams(request.user))
+    form = _account_form(request)
     if request.method == "POST" and form.is_valid():
         try:
-            account = user_create(office=request.user.office, **form.cleaned_data)
+            account = user_create(created_by=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            _send_password_link(request, account)
             messages.success(
                 request,
-                _("%(name)s is created. A link to choose a password is sent to %(email)s.")
-                % {"name": account, "email": account.email},
+                _("%(name)s is created. Now give them an enrolment link to set up the account.")
+                % {"name": account},
             )
-            return redirect("account_list")
+            return redirect("account_enrolment_link", user_pk=account.pk)
     return render(request, "intake/account_form.html", {"form": form, "account": None})
 
 
 def _account(request, user_pk):
-    return get_object_or_404(users_visible_to(request.user), pk=user_pk)
+    """An account the user may look after; any other answers 404."""
+    return get_object_or_404(users_manageable_by(request.user), pk=user_pk)
 
 
-@role_required(*INTAKE)
+@role_required(*ACCOUNT_KEEPERS)
 def account_edit(request, user_pk):
     account = _account(request, user_pk)
     initial = {
@@ -342,12 +354,10 @@ def account_edit(request, user_pk):
         "fte": account.fte,
         "caseload_cap": account.caseload_cap,
     }
-    form = AccountForm(
-        request.POST or None, initial=initial, teams=_office_teams(request.user), account=account
-    )
+    form = _account_form(request, initial=initial, account=account)
     if request.method == "POST" and form.is_valid():
         try:
-            user_update(user=account, **form.cleaned_data)
+            user_update(user=account, updated_by=request.user, **form.cleaned_data)
         except ValidationError as error:
             account.refresh_from_db()
             add_service_errors(form, error)
@@ -358,7 +368,7 @@ def account_edit(request, user_pk):
 
 
 @require_POST
-@role_required(*INTAKE)
+@role_required(*ACCOUNT_KEEPERS)
 def account_deactivate(request, user_pk):
     account = _account(request, user_pk)
     try:
@@ -375,16 +385,16 @@ def account_deactivate(request, user_pk):
 
 
 @require_POST
-@role_required(*INTAKE)
+@role_required(*ACCOUNT_KEEPERS)
 def account_reactivate(request, user_pk):
     account = _account(request, user_pk)
-    user_reactivate(user=account)
+    user_reactivate(user=account, reactivated_by=request.user)
     messages.success(request, _("%(name)s can log in again.") % {"name": account})
     return redirect("account_list")
 
 
 @require_POST
-@role_required(*INTAKE)
+@role_required(*ACCOUNT_KEEPERS)
 def account_password_link(request, user_pk):
     account = _account(request, user_pk)
     if not account.is_active or not account.email:
@@ -400,6 +410,46 @@ def account_password_link(request, user_pk):
     return redirect("account_list")
 
 
+@role_required(*ACCOUNT_KEEPERS)
+@fresh_second_factor_required
+def account_enrolment_link(request, user_pk):
+    """A one-time link (72 hours) to choose a password and enrol the
+    authenticator app: e-mailed to the owner or shown once to hand over."""
+    account = _account(request, user_pk)
+    refusal = enrolment_link_refusal(account)
+    form = EnrolmentLinkForm(request.POST or None)
+    if request.method == "POST" and refusal is None and form.is_valid():
+        delivery = form.cleaned_data["delivery"]
+        try:
+            url, link = enrolment_link_issue(request=request, user=account, delivery=delivery)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if delivery == Delivery.EMAIL:
+                messages.success(
+                    request,
+                    _("An enrolment link is sent to %(email)s.") % {"email": account.email},
+                )
+                return redirect("account_list")
+            response = render(
+                request,
+                "intake/enrolment_link_shown.html",
+                {"account": account, "url": url, "link": link},
+            )
+            add_never_cache_headers(response)
+            return response
+    return render(
+        request,
+        "intake/enrolment_link.html",
+        {
+            "account": account,
+            "form": form,
+            "refusal": refusal,
+            "hours": settings.ENROLMENT_LINK_HOURS,
+        },
+    )
+
+
 @role_required(*INTAKE)
 def team_create(request):
     office = request.user.office
@@ -412,7 +462,9 @@ def team_create(request):
         else:
             messages.success(request, _("The team %(name)s is created.") % {"name": team})
             return redirect("team_create")
-    teams = _office_teams(request.user).annotate(member_count=Count("members")).order_by("name")
+    teams = (
+        teams_assignable_by(request.user).annotate(member_count=Count("members")).order_by("name")
+    )
     return render(request, "intake/team_form.html", {"form": form, "teams": teams})
 
 

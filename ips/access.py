@@ -21,6 +21,9 @@ only records of the user's own office (`Candidate.office`, the office that
 holds the person's record), whatever assignments or authorship say, so a
 record that somehow points across offices still stays out of reach.
 
+Accounts follow one rule of their own, in `ips/accounts.py`
+(`users_manageable_by`).
+
 "Holds" means: the specialist of the latest assignment with from-date ≤ today
 (design.md's holder on D) of the candidate's latest enrollment. Whoever may
 read a candidate sees the whole enrollment history. After a reassignment, or
@@ -34,21 +37,12 @@ from django.utils import timezone
 from candidates.models import Assignment, Candidate, Enrollment, TransferRequest, TransferStatus
 from employers.models import ContactPerson, Employer, Placement
 from followup.models import Activity
-from ips.models import Role, Team, User
+from ips.accounts import teams_led_by
+from ips.models import Role, User
 
 
 def _today():
     return timezone.localdate()
-
-
-def teams_led_by(user) -> QuerySet:
-    """The teams a team leader leads: those they are named leader of, and their
-    own team; never a team of another office."""
-    if not user.is_authenticated or user.role != Role.TEAM_LEADER or not user.office_id:
-        return Team.objects.none()
-    return Team.objects.filter(
-        Q(leaders=user) | Q(pk=user.team_id), office_id=user.office_id
-    ).distinct()
 
 
 def _in_office(user) -> Q:
@@ -197,20 +191,6 @@ def employers_visible_to(user) -> QuerySet:
 
 def contact_persons_visible_to(user) -> QuerySet:
     return ContactPerson.objects.filter(employer__in=employers_visible_to(user).values("pk"))
-
-
-def users_visible_to(user) -> QuerySet:
-    """Accounts a user may look after: an intake admin those of their office,
-    a team leader the members of the teams they lead."""
-    if not user.is_authenticated or not user.is_active:
-        return User.objects.none()
-    if user.is_superuser:
-        return User.objects.all()
-    if user.role == Role.INTAKE_ADMIN and user.office_id:
-        return User.objects.filter(office_id=user.office_id)
-    if user.role == Role.TEAM_LEADER:
-        return User.objects.filter(team__in=teams_led_by(user)).distinct()
-    return User.objects.none()
 
 
 def transfer_requests_to_decide_by(user) -> QuerySet:

@@ -16,6 +16,17 @@ admin.site.site_title = _("Trofast administration")
 admin.site.index_title = _("Administration")
 
 
+def _superusers_only(request) -> bool:
+    """Only superusers use the admin. Django's default lets in any staff
+    account, whose model permissions could let it raise its own powers or
+    change a superuser; account work below superuser is done in Trofast's
+    own pages, under the rule of ips/accounts.py."""
+    return request.user.is_active and request.user.is_superuser
+
+
+admin.site.has_permission = _superusers_only
+
+
 @admin.register(Office)
 class OfficeAdmin(admin.ModelAdmin):
     list_display = ["name", "team_count", "user_count"]

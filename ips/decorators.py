@@ -1,6 +1,11 @@
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from ips.security import second_factor_fresh
 
 
 def role_required(*roles):
@@ -18,3 +23,18 @@ def role_required(*roles):
         return wrapper
 
     return decorator
+
+
+def fresh_second_factor_required(view):
+    """A POST to the view needs the user's code entered within the last five
+    minutes; otherwise they confirm it on a small page and come back to the
+    same address (which shows, on a GET, what they were about to do)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "POST" and not second_factor_fresh(request):
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('second_factor_confirm')}?{query}")
+        return view(request, *args, **kwargs)
+
+    return wrapper

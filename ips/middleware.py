@@ -9,11 +9,12 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from ips.security import second_factor_enforced
+from ips.security import enrolment_allowed, second_factor_enforced
 
 #: Paths an anonymous visitor may reach.
 PUBLIC_PREFIXES = (
     "/login/",
+    "/enrol/",
     "/password/reset/",
     "/reset/",
     "/i18n/",
@@ -21,13 +22,18 @@ PUBLIC_PREFIXES = (
     "/favicon.ico",
 )
 
-#: Paths a user who has given only a password may reach: enrolment of the second factor.
-SETUP_PREFIXES = (
-    "/account/two_factor/setup/",
-    "/account/two_factor/qrcode/",
+#: Paths a user who has given only a password may always reach.
+UNVERIFIED_PREFIXES = (
+    "/enrol/",
     "/logout/",
     "/i18n/",
     "/static/",
+)
+#: Enrolment of the authenticator app: only for a session that came through a
+#: valid enrolment link (`ips.security.enrolment_allowed`).
+SETUP_PREFIXES = (
+    "/account/two_factor/setup/",
+    "/account/two_factor/qrcode/",
 )
 
 SESSION_LOGIN_AT = "trofast_login_at"
@@ -59,7 +65,10 @@ class LoginRequiredMiddleware:
 
 
 class SecondFactorRequiredMiddleware:
-    """A user who has logged in with a password only must enrol or use the second factor."""
+    """A user who has logged in with a password only must use the second
+    factor. Enrolling one needs a session that came through an enrolment link:
+    the password alone never starts enrolment (anyone holding it could
+    otherwise bind their own phone to the account)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -70,9 +79,12 @@ class SecondFactorRequiredMiddleware:
             user.is_authenticated
             and second_factor_enforced()
             and not user.is_verified()
-            and not request.path.startswith(SETUP_PREFIXES)
+            and not request.path.startswith(UNVERIFIED_PREFIXES)
         ):
-            return redirect("two_factor:setup")
+            if not enrolment_allowed(request):
+                return redirect("enrolment_needed")
+            if not request.path.startswith(SETUP_PREFIXES):
+                return redirect("two_factor:setup")
         return self.get_response(request)
 
 

@@ -120,3 +120,39 @@ class User(AbstractUser):
     @property
     def is_analyst(self):
         return self.role == Role.ANALYST
+
+
+class EnrolmentLink(models.Model):
+    """A one-time link that lets the owner of a new account (or of one whose
+    second factor was reset) choose a password and enrol an authenticator app.
+    Only the SHA-256 of the token is stored: the link itself is e-mailed or
+    shown once."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="enrolment_links", verbose_name=_("user")
+    )
+    token_hash = models.CharField(_("token hash"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"))
+    expires_at = models.DateTimeField(_("expires at"))
+    created_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrolment link")
+        verbose_name_plural = _("enrolment links")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")),
+                name="enrolment_link_expires_after_creation",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.user)

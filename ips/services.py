@@ -8,11 +8,12 @@ raises `ValidationError` with translated messages, so a form and the import
 import enum
 from decimal import Decimal
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ips.accounts import keeps_accounts, may_manage, roles_grantable_by, teams_assignable_by
 from ips.models import Office, Role, Team, User
 
 
@@ -190,9 +191,9 @@ def user_upsert(
 
 
 # --- Accounts kept by intake admins ---------------------------------------
-
-#: The roles an intake admin gives to accounts of their office.
-ACCOUNT_ROLES = (Role.SPECIALIST, Role.TEAM_LEADER, Role.INTAKE_ADMIN)
+#
+# Who may change which account, and give which role, is one rule in
+# ips/accounts.py; every write below checks it again.
 
 
 def _held_today(user: User) -> int:
@@ -204,12 +205,25 @@ def _held_today(user: User) -> int:
     )
 
 
-def _account_errors(*, user: User, role: str, team: Team | None) -> dict[str, list]:
+def _require_manageable(actor: User, user: User) -> None:
+    if not may_manage(actor, user):
+        raise PermissionDenied
+
+
+def _account_errors(*, actor: User, user: User, role: str, team: Team | None) -> dict[str, list]:
     errors: dict[str, list] = {}
-    if role not in ACCOUNT_ROLES:
-        add_error(errors, "role", _("Choose job specialist, team leader or intake admin."))
+    grantable = roles_grantable_by(actor)
+    if role not in grantable:
+        add_error(
+            errors,
+            "role",
+            _("Choose one of the roles you may give: %(roles)s.")
+            % {"roles": ", ".join(str(Role(value).label) for value in grantable)},
+        )
     elif role in TEAM_ROLES and team is None:
         add_error(errors, "team", _("A job specialist or team leader must belong to a team."))
+    if team is not None and not teams_assignable_by(actor).filter(pk=team.pk).exists():
+        add_error(errors, "team", _("Choose a team of your own office."))
     if user.pk and user.role == Role.SPECIALIST and role != Role.SPECIALIST:
         held = _held_today(user)
         if held:
@@ -233,18 +247,25 @@ def _apply_leadership(user: User) -> None:
 @transaction.atomic
 def user_create(
     *,
+    created_by: User,
     username: str,
     first_name: str,
     last_name: str,
     email: str,
     role: str,
     team: Team | None,
-    office: Office | None,
     fte: Decimal,
     caseload_cap: int,
 ) -> User:
-    """A new account with an unusable password: its owner chooses one through
-    a one-time link. The office follows the team when there is one."""
+    """A new account with an unusable password: its owner chooses one, and
+    enrols the authenticator app, through a one-time enrolment link. The office
+    follows the team; without one it is the creator's (none for an analyst)."""
+    if not keeps_accounts(created_by):
+        raise PermissionDenied
+    if team is not None:
+        office = team.office
+    else:
+        office = None if role == Role.ANALYST else created_by.office
     user = User(
         username=User.normalize_username(username.strip()),
         first_name=first_name.strip(),
@@ -252,12 +273,12 @@ def user_create(
         email=User.objects.normalize_email(email.strip()),
         role=role,
         team=team,
-        office=team.office if team is not None else office,
+        office=office,
         fte=fte,
         caseload_cap=caseload_cap,
     )
     user.set_unusable_password()
-    errors = _account_errors(user=user, role=role, team=team)
+    errors = _account_errors(actor=created_by, user=user, role=role, team=team)
     if User.objects.filter(username__iexact=user.username).exists():
         add_error(errors, "username", _("This username is taken."))
     validate_instance(user, errors)
@@ -270,6 +291,7 @@ def user_create(
 def user_update(
     *,
     user: User,
+    updated_by: User,
     first_name: str,
     last_name: str,
     email: str,
@@ -280,7 +302,10 @@ def user_update(
 ) -> User:
     """Change an account's name, e-mail, role, team, FTE or caseload cap.
     A specialist who holds candidates keeps the role until they are reassigned."""
-    errors = _account_errors(user=user, role=role, team=team)
+    if not keeps_accounts(updated_by):
+        raise PermissionDenied
+    _require_manageable(updated_by, user)
+    errors = _account_errors(actor=updated_by, user=user, role=role, team=team)
     changed_fields(
         user,
         {
@@ -303,6 +328,9 @@ def user_update(
 def user_deactivate(*, user: User, deactivated_by: User) -> User:
     """Deactivate, never delete: history keeps its author. A specialist who
     still holds candidates is refused until they are reassigned."""
+    if not keeps_accounts(deactivated_by):
+        raise PermissionDenied
+    _require_manageable(deactivated_by, user)
     errors: dict[str, list] = {}
     if user.pk == deactivated_by.pk:
         add_error(errors, NON_FIELD_ERRORS, _("You cannot deactivate your own account."))
@@ -322,7 +350,10 @@ def user_deactivate(*, user: User, deactivated_by: User) -> User:
 
 
 @transaction.atomic
-def user_reactivate(*, user: User) -> User:
+def user_reactivate(*, user: User, reactivated_by: User) -> User:
+    if not keeps_accounts(reactivated_by):
+        raise PermissionDenied
+    _require_manageable(reactivated_by, user)
     user.is_active = True
     user.save(update_fields=["is_active"])
     return user

@@ -128,6 +128,11 @@ REQUIRE_2FA = env.bool("REQUIRE_2FA", default=True)
 OTP_TOTP_ISSUER = "Trofast"
 TWO_FACTOR_REMEMBER_COOKIE_AGE = None
 TWO_FACTOR_PATCH_ADMIN = False
+# Resetting someone's second factor or handing out an enrolment link needs the
+# actor's own code entered within this many seconds.
+SECOND_FACTOR_FRESH_SECONDS = env.int("SECOND_FACTOR_FRESH_SECONDS", default=300)
+# A one-time enrolment link (choose a password, enrol the app) is valid this long.
+ENROLMENT_LINK_HOURS = env.int("ENROLMENT_LINK_HOURS", default=72)
 
 # Lockout (django-axes): a username is locked after AXES_FAILURE_LIMIT failed
 # logins for AXES_COOLOFF_MINUTES, also for the right password.

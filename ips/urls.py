@@ -11,10 +11,11 @@ admin.site.login = views.admin_login
 
 # The parts of django-two-factor-auth we use. Its own login page, profile and
 # "disable" view are left out: the second factor cannot be switched off by
-# its user, only reset by a team leader or intake admin.
+# its user, only reset by a team leader or intake admin. Enrolment is ours
+# (SetupView): it is reached only through a one-time enrolment link.
 two_factor_patterns = (
     [
-        path("account/two_factor/setup/", two_factor_views.SetupView.as_view(), name="setup"),
+        path("account/two_factor/setup/", views.SetupView.as_view(), name="setup"),
         path("account/two_factor/qrcode/", two_factor_views.QRGeneratorView.as_view(), name="qr"),
         path(
             "account/two_factor/setup/complete/",
@@ -35,6 +36,10 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include(two_factor_patterns)),
+    path("account/confirm-code/", views.second_factor_confirm, name="second_factor_confirm"),
+    path("enrol/needed/", views.enrolment_needed, name="enrolment_needed"),
+    path("enrol/password/", views.enrolment_password, name="enrolment_password"),
+    path("enrol/<str:token>/", views.enrolment_start, name="enrolment_start"),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password/change/done/",

@@ -2,24 +2,26 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
-from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from two_factor import views as two_factor_views
 
-from ips.access import users_visible_to
-from ips.decorators import role_required
-from ips.forms import LoginForm
+from ips import security
+from ips.accounts import LOGIN_HELPERS, keeps_accounts, users_manageable_by
+from ips.decorators import fresh_second_factor_required, role_required
+from ips.forms import LoginForm, SecondFactorConfirmForm, add_service_errors
 from ips.models import Role
-from ips.security import login_unlock, second_factor_reset
-
-RECOVERY_CODE_COUNT = 10
 
 
 @login_required
@@ -40,43 +42,136 @@ class LoginView(two_factor_views.LoginView):
         *two_factor_views.LoginView.form_list[1:],
     )
 
+    def done(self, form_list, **kwargs):
+        response = super().done(form_list, **kwargs)
+        # login() has replaced request.user; django-otp marks the device used.
+        if getattr(self.request.user, "otp_device", None) is not None:
+            security.second_factor_verified_now(self.request)
+        return response
+
 
 def admin_login(request, extra_context=None):
     """The admin has no login page of its own: it would bypass the second factor."""
     return redirect_to_login(request.get_full_path())
 
 
+# --- Enrolment of the authenticator app --------------------------------------------
+
+
+class SetupView(two_factor_views.SetupView):
+    """Enrol the authenticator app (reached only through an enrolment link).
+    The POST that proves the new app also makes the recovery codes; the next
+    page shows them once."""
+
+    def dispatch(self, request, *args, **kwargs):
+        # One app per account: another one is added only after a reset, so a
+        # session left open cannot bind a second phone to the account.
+        if request.user.is_authenticated and security.has_second_factor(request.user):
+            return redirect("two_factor:setup_complete")
+        return super().dispatch(request, *args, **kwargs)
+
+    def done(self, form_list, **kwargs):
+        response = super().done(form_list, **kwargs)
+        security.second_factor_verified_now(self.request)
+        security.recovery_codes_issue(request=self.request)
+        self.request.session.pop(security.SESSION_ENROLMENT, None)
+        return response
+
+
+@method_decorator(never_cache, name="dispatch")
 class SetupCompleteView(TemplateView):
-    """After enrolling an authenticator app the user gets single-use recovery
-    codes, shown once, to keep somewhere safe."""
+    """Shows the recovery codes made at enrolment, once. A GET changes nothing."""
 
     template_name = "two_factor/core/setup_complete.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        codes = []
-        # Codes only for a user who has just proven the new device: a password
-        # alone must never be enough to mint a second factor.
-        if not self.request.user.is_verified():
-            context["recovery_codes"] = codes
-            return context
-        device, _created = self.request.user.staticdevice_set.get_or_create(
-            defaults={"name": "backup"}
+        context["recovery_codes"] = self.request.session.pop(
+            security.SESSION_NEW_RECOVERY_CODES, []
         )
-        if not device.token_set.exists():
-            codes = [StaticToken.random_token() for _code in range(RECOVERY_CODE_COUNT)]
-            StaticToken.objects.bulk_create(
-                [StaticToken(device=device, token=code) for code in codes]
-            )
-        context["recovery_codes"] = codes
         return context
 
 
-@role_required(Role.TEAM_LEADER, Role.INTAKE_ADMIN)
+def enrolment_needed(request):
+    """Where a password alone leads when the account has no second factor."""
+    return render(request, "ips/enrolment_needed.html")
+
+
+@never_cache
+def enrolment_start(request, token):
+    """The link from the e-mail (or handed over). The token moves into the
+    session and out of the address bar, as Django's password reset does."""
+    link = security.enrolment_link_find(token)
+    if link is None:
+        return render(request, "ips/enrolment_password.html", {"valid_link": False})
+    request.session[security.SESSION_ENROLMENT_LINK] = link.pk
+    return redirect("enrolment_password")
+
+
+@never_cache
+def enrolment_password(request):
+    """Choose a password, then go on to enrol the authenticator app."""
+    link = security.enrolment_link_pending(request.session.get(security.SESSION_ENROLMENT_LINK))
+    if link is None:
+        return render(request, "ips/enrolment_password.html", {"valid_link": False})
+    form = SetPasswordForm(link.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = security.enrolment_link_redeem(
+                request=request, link_id=link.pk, password=form.cleaned_data["new_password1"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if user is None:
+                return render(request, "ips/enrolment_password.html", {"valid_link": False})
+            return redirect("two_factor:setup")
+    return render(
+        request,
+        "ips/enrolment_password.html",
+        {"valid_link": True, "form": form, "account": link.user},
+    )
+
+
+# --- The actor's own second factor, fresh -----------------------------------------
+
+
+def _safe_next(request) -> str | None:
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
+
+
+@never_cache
+def second_factor_confirm(request):
+    """The step-up page: the user's own code again before a sensitive action
+    (resetting someone's second factor, handing out an enrolment link)."""
+    form = SecondFactorConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if security.second_factor_confirm(request=request, token=form.cleaned_data["otp_token"]):
+            return redirect(_safe_next(request) or "home")
+        form.add_error(
+            "otp_token",
+            _("That code is not right. Enter the code your app shows now."),
+        )
+    return render(
+        request,
+        "ips/second_factor_confirm.html",
+        {"form": form, "next": _safe_next(request) or ""},
+    )
+
+
+# --- The accounts a user looks after ----------------------------------------------
+
+
+@role_required(*LOGIN_HELPERS)
 def account_list(request):
     """The accounts the user looks after, with their login security state."""
     accounts = (
-        users_visible_to(request.user)
+        users_manageable_by(request.user)
         .select_related("team", "office")
         .annotate(
             has_second_factor=Exists(
@@ -92,27 +187,47 @@ def account_list(request):
         )
         .order_by("last_name", "first_name", "username")
     )
-    return render(request, "ips/account_list.html", {"accounts": accounts})
+    return render(
+        request,
+        "ips/account_list.html",
+        {"accounts": accounts, "keeps_accounts": keeps_accounts(request.user)},
+    )
 
 
-@require_POST
-@role_required(Role.TEAM_LEADER, Role.INTAKE_ADMIN)
+@role_required(*LOGIN_HELPERS)
+@fresh_second_factor_required
 def account_reset_second_factor(request, pk):
-    account = get_object_or_404(users_visible_to(request.user), pk=pk)
-    second_factor_reset(request=request, user=account)
+    """A GET asks to confirm; the POST resets (with the actor's own code fresh)."""
+    account = get_object_or_404(users_manageable_by(request.user), pk=pk)
+    if request.method != "POST":
+        return render(request, "ips/account_reset_second_factor.html", {"account": account})
+    security.second_factor_reset(request=request, user=account)
+    name = account.get_full_name() or account.username
+    if keeps_accounts(request.user):
+        messages.success(
+            request,
+            _(
+                "The second factor of %(name)s is reset. Give them an enrolment link to set up a new one."
+            )
+            % {"name": name},
+        )
+        return redirect("account_enrolment_link", user_pk=account.pk)
     messages.success(
         request,
-        _("The second factor of %(name)s is reset: they set up a new one at their next login.")
-        % {"name": account.get_full_name() or account.username},
+        _(
+            "The second factor of %(name)s is reset. The intake admin gives them an enrolment "
+            "link to set up a new one."
+        )
+        % {"name": name},
     )
     return redirect("account_list")
 
 
 @require_POST
-@role_required(Role.TEAM_LEADER, Role.INTAKE_ADMIN)
+@role_required(*LOGIN_HELPERS)
 def account_unlock(request, pk):
-    account = get_object_or_404(users_visible_to(request.user), pk=pk)
-    login_unlock(request=request, user=account)
+    account = get_object_or_404(users_manageable_by(request.user), pk=pk)
+    security.login_unlock(request=request, user=account)
     messages.success(
         request,
         _("%(name)s can log in again.") % {"name": account.get_full_name() or account.username},

@@ -2,9 +2,10 @@
 
 Each entry: URL name -> (method, expected) where expected maps a role to a
 status code, or to a pair (own record, another team's record) for patterns
-that take a record id. Roles: anonymous, password_only (a specialist who has
-given the password but not the second factor), specialist, leader, intake,
-analyst, superuser. A URL pattern missing here fails test_access_matrix.py.
+that take a record id. Roles: anonymous, password_only (a specialist without
+a second factor who has given the password, and no enrolment link), specialist,
+leader, intake, analyst, superuser. A URL pattern missing here fails
+test_access_matrix.py.
 """
 
 ROLES = ("anonymous", "password_only", "specialist", "leader", "intake", "analyst", "superuser")
@@ -20,7 +21,7 @@ def every(status, *, anonymous=302, password_only=302, **overrides):
 
 def public(status=200, **overrides):
     """Open to everyone; a user who has given only the password is first sent
-    to set up the second factor."""
+    to the page that says they need an enrolment link."""
     expected = dict.fromkeys(ROLES, status)
     expected["password_only"] = 302
     expected.update(overrides)
@@ -45,9 +46,15 @@ MATRIX = {
     "home": ("get", every(200, leader=302, specialist=302)),
     "login": ("get", public(200)),  # a signed-in user may log in as someone else
     "logout": ("get", every(405, password_only=405)),
-    "two_factor:setup": ("get", every(302, password_only=200)),
-    "two_factor:qr": ("get", every(404, password_only=404)),
-    "two_factor:setup_complete": ("get", every(200, password_only=200)),
+    # A password alone never starts enrolment: that needs an enrolment link.
+    "two_factor:setup": ("get", every(302)),
+    "two_factor:qr": ("get", every(404)),
+    "two_factor:setup_complete": ("get", every(200)),
+    "second_factor_confirm": ("get", every(200)),
+    # Enrolment links (own = an unknown token: the page says it is not valid).
+    "enrolment_needed": ("get", public(200, password_only=200)),
+    "enrolment_password": ("get", public(200, password_only=200)),
+    "enrolment_start": ("get", public(200, password_only=200)),
     "two_factor:backup_tokens": ("get", every(200)),
     "password_change": ("get", every(200)),
     "password_change_done": ("get", every(200)),
@@ -138,6 +145,7 @@ MATRIX = {
     "account_deactivate": ("post", every(403, intake=(302, 404), superuser=(302, 302))),
     "account_reactivate": ("post", every(403, intake=(302, 404), superuser=(302, 302))),
     "account_password_link": ("post", every(403, intake=(302, 404), superuser=(302, 302))),
+    "account_enrolment_link": ("get", every(403, intake=(200, 404), superuser=(200, 200))),
     "team_create": ("get", every(403, intake=200, superuser=200)),
     "import_upload": ("get", every(403, intake=200, superuser=200)),
     "import_confirm": ("post", every(403, intake=302, superuser=302)),

@@ -5,6 +5,9 @@ Office "Vestfold" has team "Horten" (specialist, leader) and office
 admin belongs to Vestfold; the analyst to no office.
 """
 
+import base64
+import re
+
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.hashers import get_hashers, get_hashers_by_algorithm
@@ -161,3 +164,28 @@ def login(client):
         return log_in(client, user)
 
     return _login
+
+
+#: A password a new user chooses through their enrolment link.
+CHOSEN_PASSWORD = "blue-fjord-lantern-2026"
+
+
+def enrol_through_link(client, token, password=CHOSEN_PASSWORD):
+    """As a new user does with their enrolment link: open it, choose a
+    password, scan the secret into the app and type the code it shows.
+    Returns the page after enrolment (the recovery codes)."""
+    client.get(f"/enrol/{token}/")
+    response = client.post(
+        "/enrol/password/", {"new_password1": password, "new_password2": password}
+    )
+    assert response.status_code == 302, "choosing the password failed"
+    page = client.post(
+        "/account/two_factor/setup/", {"setup_view-current_step": "welcome"}, follow=True
+    ).content.decode()
+    secret = re.search(r'id="totp-secret">([A-Z2-7]+)<', page).group(1)
+    code = f"{totp(base64.b32decode(secret)):06d}"
+    return client.post(
+        "/account/two_factor/setup/",
+        {"setup_view-current_step": "generator", "generator-token": code},
+        follow=True,
+    )

@@ -1,10 +1,12 @@
 """factory-boy factories for every model."""
 
 import datetime
+import hashlib
 from decimal import Decimal
 
 import factory
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
 from candidates.models import (
     Assignment,
@@ -16,7 +18,7 @@ from candidates.models import (
 )
 from employers.models import ContactPerson, Employer, Placement, SubsidyRule
 from followup.models import Activity
-from ips.models import Office, Role, Team, User
+from ips.models import EnrolmentLink, Office, Role, Team, User
 from ips.validators import is_valid_orgnr
 
 PASSWORD = "correct-horse-battery-staple"
@@ -92,6 +94,20 @@ class AnalystFactory(UserFactory):
     role = Role.ANALYST
     team = None
     office = None
+
+
+class EnrolmentLinkFactory(factory.django.DjangoModelFactory):
+    """A valid one-time enrolment link; its address is /enrol/<token>/."""
+
+    class Meta:
+        model = EnrolmentLink
+        exclude = ("token",)
+
+    token = factory.Sequence(lambda n: f"test-enrolment-token-{n}")
+    user = factory.SubFactory(SpecialistFactory)
+    token_hash = factory.LazyAttribute(lambda o: hashlib.sha256(o.token.encode()).hexdigest())
+    created_at = factory.LazyFunction(timezone.now)
+    expires_at = factory.LazyAttribute(lambda o: o.created_at + datetime.timedelta(hours=72))
 
 
 class CandidateFactory(factory.django.DjangoModelFactory):

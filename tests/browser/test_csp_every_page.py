@@ -1,5 +1,6 @@
 """Every page each role may open renders in Chromium without a single
-Content-Security-Policy violation, and a new user enrols an authenticator app."""
+Content-Security-Policy violation, and a new user enrols an authenticator app
+through their enrolment link."""
 
 import base64
 import re
@@ -7,7 +8,8 @@ import re
 import pytest
 from django_otp.oath import totp
 
-from tests import test_access_matrix
+from tests import factories, test_access_matrix
+from tests.conftest import CHOSEN_PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -29,11 +31,14 @@ def test_no_page_of_a_role_violates_the_content_security_policy(role, world, des
     assert visited, "no page was visited"
 
 
-def test_a_new_user_enrols_an_authenticator_app_and_gets_in(browser_page, specialist):
+def test_a_new_user_enrols_an_authenticator_app_through_their_link(browser_page, specialist):
+    factories.EnrolmentLinkFactory(user=specialist, token="kari-link")
     tab = browser_page.tab
-    browser_page.go("/login/")
-    tab.fill("#id_auth-username", specialist.username)
-    tab.fill("#id_auth-password", "correct-horse-battery-staple")
+    browser_page.go("/enrol/kari-link/")
+    tab.wait_for_url("**/enrol/password/")
+    browser_page.screenshot("enrolment-password-phone")
+    tab.fill("#id_new_password1", CHOSEN_PASSWORD)
+    tab.fill("#id_new_password2", CHOSEN_PASSWORD)
     tab.click("button[type=submit].btn-primary")
     tab.wait_for_url("**/account/two_factor/setup/")
     tab.click("button[type=submit].btn-primary")

@@ -26,21 +26,18 @@ def _account(**overrides):
     return data
 
 
-def test_it_creates_a_specialist_who_chooses_a_password_by_link(client, intake, team):
+def test_it_creates_a_specialist_and_goes_on_to_their_enrolment_link(client, intake, team):
     log_in(client, intake)
     response = client.post("/intake/users/new/", _account(team=team.pk))
-    assert response.status_code == 302
     siri = User.objects.get(username="siri")
+    assert response.status_code == 302
+    assert response["Location"] == f"/intake/users/{siri.pk}/enrolment-link/"
     assert (siri.role, siri.team, siri.office) == ("specialist", team, team.office)
     assert (siri.fte, siri.caseload_cap) == (Decimal("0.60"), 12)
     assert not siri.has_usable_password()
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["siri@example.no"]
-    link = next(line for line in mail.outbox[0].body.splitlines() if "/reset/" in line)
-    path = link.split("testserver", 1)[1]
-    form = client.get(path, follow=True)
-    assert form.status_code == 200
-    assert b"new_password1" in form.content
+    page = client.get(response["Location"], **EN).content.decode()
+    assert "Send it by e-mail" in page
+    assert "Show it to me once" in page
 
 
 def test_a_team_leader_created_leads_their_team(client, intake, team):

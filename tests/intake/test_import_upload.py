@@ -209,6 +209,28 @@ def test_an_intake_admin_without_office_is_told_to_get_one(client, db):
 
     assert "Your account belongs to no office" in page
     assert not Candidate.objects.exists()
+@pytest.mark.parametrize("username", ["root", "\uff52\uff4f\uff4f\uff54"])
+def test_it_refuses_to_change_the_superuser_of_the_office(admin, office, username):
+    """The import is no way around the account rule, also under a look-alike
+    spelling of the username (full-width letters the import would normalise)."""
+    root = factories.UserFactory(
+        username="root",
+        email="root@example.no",
+        role="intake_admin",
+        team=None,
+        office=office,
+        is_staff=True,
+        is_superuser=True,
+    )
+    users = (
+        "username,full_name,email,role,team,fte\n"
+        f"{username},Root Admin,inger.private@example.com,intake_admin,,1\n"
+    )
+    page = _upload(admin, _csv("users.csv", users)).content.decode()
+    assert "users.csv:2: username: you may not change this account." in page
+    assert "Import now" not in page
+    root.refresh_from_db()
+    assert root.email == "root@example.no"
 
 
 @pytest.mark.parametrize("persona", ["specialist", "leader", "analyst"])

@@ -4,6 +4,7 @@ import pytest
 from auditlog.models import LogEntry
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests import factories
 from tests.conftest import log_in, submit_password, totp_device
 
 
@@ -48,11 +49,32 @@ def test_a_reset_of_someone_outside_scope_answers_404(client, leader, other_spec
     assert TOTPDevice.objects.filter(user=other_specialist).exists()
 
 
-def test_a_reset_needs_a_post(client, leader, specialist):
+def test_a_get_asks_to_confirm_the_reset_and_resets_nothing(client, leader, specialist):
     totp_device(specialist)
     log_in(client, leader)
-    assert client.get(f"/users/{specialist.pk}/reset-second-factor/").status_code == 405
+    response = client.get(f"/users/{specialist.pk}/reset-second-factor/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert "Reset the second factor of" in response.content.decode()
     assert TOTPDevice.objects.filter(user=specialist).exists()
+
+
+def test_a_leader_cannot_reset_a_fellow_leader_or_the_intake_admin(client, leader, intake, team):
+    fellow = factories.TeamLeaderFactory(username="co-leader", team=team)
+    totp_device(fellow)
+    totp_device(intake)
+    log_in(client, leader)
+    for account in (fellow, intake):
+        assert client.post(f"/users/{account.pk}/reset-second-factor/").status_code == 404
+        assert TOTPDevice.objects.filter(user=account).exists()
+
+
+def test_a_leader_sees_only_the_specialists_of_their_teams(client, leader, specialist, team):
+    factories.TeamLeaderFactory(username="co-leader", team=team)
+    log_in(client, leader)
+    rows = client.get("/users/").content.decode().split("<tbody>")[1]
+    assert "kari" in rows
+    assert "co-leader" not in rows
+    assert "lise" not in rows
 
 
 def test_intake_admin_unlocks_a_locked_user(client, intake, specialist):

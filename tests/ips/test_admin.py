@@ -263,3 +263,28 @@ def test_every_trofast_add_form_opens(admin_client, model):
         reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add")
     )
     assert response.status_code == 200
+
+
+def test_a_staff_account_that_is_not_a_superuser_cannot_use_the_admin(
+    client, login, superuser, intake
+):
+    """Django lets staff with model permissions into the admin; Trofast only
+    superusers, so no permission can be turned into power over an account."""
+    from django.contrib.auth.models import Permission
+
+    intake.is_staff = True
+    intake.save()
+    intake.user_permissions.set(Permission.objects.filter(content_type__app_label="ips"))
+    login(intake)
+    assert client.get("/admin/").status_code == 302
+    change = reverse("admin:ips_user_change", args=[superuser.pk])
+    assert client.get(change).status_code == 302
+    response = client.post(
+        change,
+        {"username": "admin", "email": "inger.private@example.com", "is_superuser": "on"},
+    )
+    assert response.status_code == 302
+    superuser.refresh_from_db()
+    assert superuser.email != "inger.private@example.com"
+    intake.refresh_from_db()
+    assert not intake.is_superuser

@@ -103,6 +103,18 @@ def test_it_creates_an_analyst_and_a_superuser_admin(output):
     assert admin.is_staff and admin.is_superuser
 
 
+def test_the_demo_intake_admin_does_not_look_after_the_superuser(output):
+    from ips.accounts import users_manageable_by
+
+    manageable = users_manageable_by(_user("inger"))
+    assert manageable.filter(username="kari").exists()
+    assert not manageable.filter(username="admin").exists()
+
+
+def test_it_says_how_demo_users_get_an_enrolment_link_when_two_factor_login_is_on(output):
+    assert "manage.py enrolment_link" in output
+
+
 def test_it_creates_about_150_candidates_with_one_strictly_confidential_address(output):
     assert 130 <= Candidate.objects.count() <= 170
     protected = Candidate.objects.exclude(protected_address=ProtectedAddress.NONE)

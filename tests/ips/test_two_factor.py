@@ -4,10 +4,19 @@ import base64
 import re
 
 from django_otp.oath import totp
-from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.conftest import current_code, log_in, submit_code, submit_password, totp_device
+from tests import factories
+from tests.conftest import (
+    CHOSEN_PASSWORD,
+    current_code,
+    enrol_through_link,
+    log_in,
+    submit_code,
+    submit_password,
+    totp_device,
+)
 
 
 def test_a_password_alone_does_not_reach_the_home_page(client, specialist):
@@ -37,18 +46,28 @@ def test_a_wrong_code_is_refused(client, specialist):
     assert client.get("/password/change/").status_code == 302
 
 
-def test_a_user_without_an_app_must_enrol_before_anything_else(client, specialist):
+def test_a_password_alone_never_starts_enrolment(client, specialist):
     response = submit_password(client, "kari")
     assert response.status_code == 302
-    response = client.get("/password/change/")
-    assert response.status_code == 302
-    assert response["Location"] == "/account/two_factor/setup/"
-    assert client.get("/users/").status_code == 302
-    assert client.get("/admin/").status_code == 302
+    for path in ("/password/change/", "/account/two_factor/setup/", "/users/", "/admin/"):
+        response = client.get(path)
+        assert response.status_code == 302
+        assert response["Location"] == "/enrol/needed/"
+    page = client.get("/enrol/needed/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "ask your intake admin" in page
+    assert client.get("/account/two_factor/qrcode/").status_code == 302
+    assert not TOTPDevice.objects.filter(user=specialist).exists()
 
 
-def test_enrolment_shows_qr_code_and_secret_and_then_recovery_codes(client, specialist):
-    submit_password(client, "kari")
+def test_enrolment_through_a_link_shows_qr_code_and_secret_and_then_recovery_codes(
+    client, specialist
+):
+    factories.EnrolmentLinkFactory(user=specialist, token="kari-link")
+    client.get("/enrol/kari-link/")
+    client.post(
+        "/enrol/password/",
+        {"new_password1": CHOSEN_PASSWORD, "new_password2": CHOSEN_PASSWORD},
+    )
     response = client.post(
         "/account/two_factor/setup/", {"setup_view-current_step": "welcome"}, follow=True
     )
@@ -72,6 +91,32 @@ def test_enrolment_shows_qr_code_and_secret_and_then_recovery_codes(client, spec
     assert len(codes) == 10
     assert all(code in page for code in codes)
     assert client.get("/password/change/").status_code == 200
+
+
+def test_the_recovery_codes_are_shown_once(client, specialist):
+    factories.EnrolmentLinkFactory(user=specialist, token="kari-link")
+    page = enrol_through_link(client, "kari-link").content.decode()
+    codes = list(
+        StaticDevice.objects.get(user=specialist).token_set.values_list("token", flat=True)
+    )
+    assert all(code in page for code in codes)
+    again = client.get("/account/two_factor/setup/complete/").content.decode()
+    assert not any(code in again for code in codes)
+
+
+def test_a_logged_in_user_cannot_add_a_second_app_to_their_account(client, specialist):
+    log_in(client, specialist)
+    response = client.post("/account/two_factor/setup/", {"setup_view-current_step": "welcome"})
+    assert response.status_code == 302
+    assert response["Location"] == "/account/two_factor/setup/complete/"
+    assert TOTPDevice.objects.filter(user=specialist).count() == 1
+
+
+def test_opening_the_setup_complete_page_makes_no_recovery_codes(client, specialist):
+    log_in(client, specialist)
+    response = client.get("/account/two_factor/setup/complete/")
+    assert response.status_code == 200
+    assert not StaticToken.objects.filter(device__user=specialist).exists()
 
 
 def test_a_recovery_code_works_once(client, specialist):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from ips import demo
 from ips.models import User
+from ips.security import second_factor_enforced
 
 
 class Command(BaseCommand):
@@ -71,3 +72,12 @@ class Command(BaseCommand):
         for row in [header, *rows]:
             line = "  ".join(value.ljust(w) for value, w in zip(row, widths, strict=True))
             self.stdout.write(line.rstrip())
+        if second_factor_enforced():
+            # A password alone never starts enrolment of the second factor.
+            self.stdout.write("")
+            self.stdout.write(
+                _(
+                    "Two-factor login is on: give a demo user a one-time enrolment link with "
+                    "`python manage.py enrolment_link USERNAME`."
+                )
+            )
