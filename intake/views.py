@@ -44,7 +44,7 @@ from ips.decorators import fresh_second_factor_required, role_required
 from ips.forms import add_service_errors
 from ips.imports import import_records
 from ips.locking import StaleEdit
-from ips.models import Office, Role, Team, User
+from ips.models import Office, Role, User
 from ips.security import Delivery, enrolment_link_issue, enrolment_link_refusal
 from ips.services import team_upsert, user_create, user_deactivate, user_reactivate, user_update
 

@@ -209,6 +209,8 @@ def test_an_intake_admin_without_office_is_told_to_get_one(client, db):
 
     assert "Your account belongs to no office" in page
     assert not Candidate.objects.exists()
+
+
 @pytest.mark.parametrize("username", ["root", "\uff52\uff4f\uff4f\uff54"])
 def test_it_refuses_to_change_the_superuser_of_the_office(admin, office, username):
     """The import is no way around the account rule, also under a look-alike
