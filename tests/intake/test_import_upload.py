@@ -229,7 +229,10 @@ def test_it_refuses_to_change_the_superuser_of_the_office(admin, office, usernam
         f"{username},Root Admin,inger.private@example.com,intake_admin,,1\n"
     )
     page = _upload(admin, _csv("users.csv", users)).content.decode()
-    assert "users.csv:2: username: you may not change this account." in page
+    assert (
+        "users.csv:2: username: An administrator&#x27;s account cannot be changed by an import."
+        in page
+    )
     assert "Import now" not in page
     root.refresh_from_db()
     assert root.email == "root@example.no"
