@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from candidates.models import ProtectionChange
 from tests import factories
 from tests.access_matrix import ADMIN_NAMESPACE, MATRIX, ROLES
 from tests.conftest import log_in, submit_password
@@ -99,6 +100,15 @@ def _casework_records(own, specialist, other, other_specialist):
     records = {}
     for which, enrollment, author in (("own", own, specialist), ("other", other, other_specialist)):
         employer = factories.EmployerFactory(office=author.office)
+        # A kode 7 flag the holder lifted lately: the team dashboard names it.
+        ProtectionChange.objects.create(
+            candidate=enrollment.candidate,
+            from_value="confidential",
+            to_value="",
+            reason="Checked in the population register",
+            register_checked=True,
+            changed_by=author,
+        )
         records[which] = {
             "employer_pk": employer.pk,
             "contact_pk": factories.ContactPersonFactory(employer=employer).pk,

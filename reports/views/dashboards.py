@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from audit.decorators import shows_person_data
 from candidates.queries import protection_lifts
 from ips.access import teams_led_by
 from ips.decorators import role_required
@@ -69,9 +70,20 @@ def index(request):
 
 
 @require_GET
+@shows_person_data(page="dashboard_team")
 @role_required(*LEADER)
 def team_dashboard(request, team_pk):
+    """The team's figures; it names a candidate only where a protected-address
+    flag was lifted lately (the leader is told), and that read is logged."""
     team, form, start, end, block, freshness = team_page(request, team_pk)
+    lifts = list(
+        protection_lifts(
+            request.user,
+            team=team,
+            since=timezone.localdate() - datetime.timedelta(days=PROTECTION_LIFTS_DAYS),
+        )
+    )
+    request.audit.shown(lift.candidate for lift in lifts)
     base = reverse("dashboard_team_drilldown", args=[team.pk, "__drill__"])
     query = period_query(start, end, freshness.as_of)
     _link_cells(block.rows, base, query, specialist=True)
@@ -87,11 +99,7 @@ def team_dashboard(request, team_pk):
         team_block=block,
         other_teams=teams_of_leader(request.user).exclude(pk=team.pk).order_by("name"),
         trends=trends.team_trends(team, members),
-        protection_lifts=protection_lifts(
-            request.user,
-            team=team,
-            since=timezone.localdate() - datetime.timedelta(days=PROTECTION_LIFTS_DAYS),
-        ),
+        protection_lifts=lifts,
         protection_lifts_days=PROTECTION_LIFTS_DAYS,
         csv_url=reverse("dashboard_team_csv", args=[team.pk]),
         xlsx_url=reverse("dashboard_team_xlsx", args=[team.pk]),

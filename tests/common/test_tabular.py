@@ -98,7 +98,8 @@ WRITERS = re.compile(
 
 
 def test_no_other_module_writes_csv_or_xlsx_files():
-    skipped = {".venv", ".git", "tests", "staticfiles", "test-artifacts", "node_modules"}
+    # bench/ builds hostile spreadsheets to time the import's limits: input, not exports.
+    skipped = {".venv", ".git", "tests", "bench", "staticfiles", "test-artifacts", "node_modules"}
     offenders = [
         str(path.relative_to(ROOT))
         for path in ROOT.rglob("*.py")
