@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from ips.models import Versioned
 from ips.validators import validate_fnr
 
 
@@ -14,7 +15,7 @@ class ProtectedAddress(models.TextChoices):
     STRICTLY_CONFIDENTIAL = "strictly_confidential", _("Strictly confidential address (kode 6)")
 
 
-class Candidate(models.Model):
+class Candidate(Versioned):
     """A person who receives or has received job support."""
 
     ref = models.CharField(
@@ -47,7 +48,6 @@ class Candidate(models.Model):
         ),
     )
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -76,7 +76,7 @@ class Disclosure(models.TextChoices):
     UNDECIDED = "undecided", _("Not decided yet")
 
 
-class VocationalProfile(models.Model):
+class VocationalProfile(Versioned):
     """EUSE stage 2: what the candidate wants, has done and needs."""
 
     candidate = models.OneToOneField(
@@ -104,7 +104,6 @@ class VocationalProfile(models.Model):
         _("treatment contact (behandler)"), max_length=200, blank=True
     )
     nav_adviser = models.CharField(_("NAV adviser"), max_length=200, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("vocational profile")
@@ -152,7 +151,7 @@ class EnrollmentQuerySet(models.QuerySet):
         return self.annotate(holder_id=models.Subquery(latest))
 
 
-class Enrollment(models.Model):
+class Enrollment(Versioned):
     """One period of service for a candidate, from referral to discharge."""
 
     ref = models.CharField(
@@ -203,7 +202,6 @@ class Enrollment(models.Model):
     # The one-time token of the referral form: a second submission of the
     # same form finds this enrollment instead of opening another.
     referral_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = EnrollmentQuerySet.as_manager()

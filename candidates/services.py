@@ -6,11 +6,12 @@ Keyword-only functions that validate with the models' rules and raise
 
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from candidates.models import Assignment, Candidate, Enrollment, StageChange, VocationalProfile
-from ips.locking import save_versioned
+from ips.locking import StaleEdit, save_versioned
 from ips.models import Role, User
 from ips.services import Outcome, add_error, changed_fields, validate_instance
 
@@ -45,7 +46,6 @@ def candidate_upsert(
     validate_instance(candidate, errors)
     if not changed:
         return candidate, Outcome.UNCHANGED
-    candidate.version += 1
     candidate.save()
     return candidate, Outcome.UPDATED
 
@@ -111,7 +111,6 @@ def enrollment_upsert(
     validate_instance(enrollment, errors)
     if not changed:
         return enrollment, Outcome.UNCHANGED
-    enrollment.version += 1
     enrollment.save()
     return enrollment, Outcome.UPDATED
 
@@ -254,11 +253,16 @@ def candidate_protection_set(
 def vocational_profile_update(
     *, profile: VocationalProfile, expected_version: int, **values
 ) -> VocationalProfile:
-    """Save the vocational profile. A candidate without one gets it created."""
+    """Save the vocational profile. A candidate without one gets it created;
+    should someone else create it first, this save is stale."""
     changed_fields(profile, {name: values[name] for name in PROFILE_FIELDS})
     validate_instance(profile)
     if profile.pk is None:
-        profile.save()
+        try:
+            with transaction.atomic():
+                profile.save()
+        except IntegrityError:
+            raise StaleEdit(VocationalProfile.objects.get(candidate=profile.candidate)) from None
         return profile
     return save_versioned(profile, expected_version=expected_version)
 
@@ -294,8 +298,12 @@ def enrollment_plan(
 def enrollment_next_contact_set(
     *, enrollment: Enrollment, next_contact_date: datetime.date | None
 ) -> Enrollment:
-    """Plan the next contact from the contact log. Not versioned: a single
-    date the holder sets as a side effect of logging, the latest wins."""
-    Enrollment.objects.filter(pk=enrollment.pk).update(next_contact_date=next_contact_date)
+    """Plan the next contact from the contact log: a single date the holder
+    sets as a side effect of logging, the latest wins. It still counts as a
+    change, so a plan form opened before cannot put the old date back."""
+    Enrollment.objects.filter(pk=enrollment.pk).update(
+        next_contact_date=next_contact_date, version=F("version") + 1
+    )
+    enrollment.refresh_from_db(fields=["version"])
     enrollment.next_contact_date = next_contact_date
     return enrollment

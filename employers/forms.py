@@ -10,7 +10,7 @@ from ips.validators import validate_orgnr
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class EmployerForm(forms.ModelForm):
+class EmployerForm(VersionedFormMixin, forms.ModelForm):
     orgnr = forms.CharField(
         label=_("Organisation number"),
         max_length=20,
@@ -35,7 +35,7 @@ class EmployerSearchForm(forms.Form):
     q = forms.CharField(label=_("Name or organisation number"), required=False)
 
 
-class ContactPersonForm(forms.ModelForm):
+class ContactPersonForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = ContactPerson
         fields = ["name", "title", "phone", "email"]
@@ -62,8 +62,6 @@ class PlacementForm(VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["employer"].queryset = employers_visible_to(user)
         self.fields["employer"].label_from_instance = lambda employer: employer.name
-        if not self.is_bound and self.instance.pk is None:
-            self.initial["version"] = 1
 
     def clean(self):
         data = super().clean()

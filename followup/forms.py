@@ -23,7 +23,7 @@ class EmployerChoiceField(forms.ModelChoiceField):
         return obj.name
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(VersionedFormMixin, forms.ModelForm):
     """The contact log entry. Defaults make a typical contact two taps:
     open the form, save."""
 
@@ -101,5 +101,5 @@ class ActivityCreateForm(ActivityForm):
     )
 
 
-class ActivityEditForm(VersionedFormMixin, ActivityForm):
-    pass
+class ActivityEditForm(ActivityForm):
+    """An activity already logged: its version is required (see ips.locking)."""

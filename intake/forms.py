@@ -109,6 +109,8 @@ class ReferralForm(forms.Form):
 
 
 class AssignmentForm(VersionedFormMixin, forms.Form):
+    instance_argument = "enrollment"
+
     specialist = forms.ModelChoiceField(label=_("Specialist"), queryset=User.objects.none())
     from_date = forms.DateField(label=_("From date"), widget=DATE)
     override_reason = forms.CharField(
@@ -132,6 +134,8 @@ class AssignmentForm(VersionedFormMixin, forms.Form):
 
 
 class DischargeForm(VersionedFormMixin, forms.Form):
+    instance_argument = "enrollment"
+
     discharge_date = forms.DateField(label=_("Discharge date"), widget=DATE)
     discharge_reason = forms.ChoiceField(label=_("Reason"), choices=DischargeReason.choices)
 
@@ -144,6 +148,8 @@ class DischargeForm(VersionedFormMixin, forms.Form):
 
 class WithdrawalForm(VersionedFormMixin, forms.Form):
     """Take a referral off the waiting list before intake."""
+
+    instance_argument = "enrollment"
 
     discharge_date = forms.DateField(label=_("Withdrawn on"), widget=DATE)
     discharge_reason = forms.ChoiceField(
@@ -159,8 +165,10 @@ class WithdrawalForm(VersionedFormMixin, forms.Form):
             self.initial["discharge_date"] = timezone.localdate()
 
 
-class AccountForm(forms.Form):
+class AccountForm(VersionedFormMixin, forms.ModelForm):
     """An account of the office: specialist, team leader or intake admin."""
+
+    instance_argument = "account"
 
     username = forms.RegexField(
         label=_("Username"),
@@ -195,8 +203,21 @@ class AccountForm(forms.Form):
         label=_("Caseload cap"), min_value=1, max_value=100, initial=20
     )
 
+    class Meta:
+        model = User
+        fields = [
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "role",
+            "team",
+            "fte",
+            "caseload_cap",
+        ]
+
     def __init__(self, *args, teams, account=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, instance=account, **kwargs)
         self.fields["team"].queryset = teams
         if account is not None:
             del self.fields["username"]
@@ -206,6 +227,13 @@ class AccountForm(forms.Form):
         if cleaned.get("role") in (Role.SPECIALIST, Role.TEAM_LEADER) and not cleaned.get("team"):
             self.add_error("team", _("A job specialist or team leader must belong to a team."))
         return cleaned
+
+    def validate_unique(self):
+        """The service refuses a username taken, in words."""
+
+    def account_values(self) -> dict:
+        """What the services user_create and user_update take."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.fields}
 
 
 class TeamForm(forms.Form):

@@ -188,7 +188,6 @@ def _referral_write(
                 setattr(candidate, name, value)
         if protected_address:
             candidate.protected_address = protected_address
-        candidate.version += 1
         validate_instance(candidate)
         candidate.save()
     enrollment = Enrollment(
@@ -341,7 +340,6 @@ def assignment_open(
         enrollment.intake_date = from_date
     if enrollment.office_id is None:
         enrollment.office_id = office_id
-    enrollment.version += 1
     validate_instance(enrollment)
     enrollment.save()
     assignment = Assignment(

@@ -34,7 +34,7 @@ from ips.access import (
 from ips.decorators import role_required
 from ips.forms import add_service_errors
 from ips.imports import import_records
-from ips.locking import StaleEdit
+from ips.locking import save_edit
 from ips.models import Role, Team, User
 from ips.services import team_upsert, user_create, user_deactivate, user_reactivate, user_update
 
@@ -117,30 +117,24 @@ def referral_withdraw(request, referral_pk):
         return redirect("intake_enrollment", enrollment_pk=enrollment.pk)
     form = WithdrawalForm(request.POST or None, enrollment=enrollment)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.referral_withdraw(
+        data = form.cleaned_data
+        form = save_edit(
+            form,
+            lambda: services.referral_withdraw(
                 enrollment=enrollment,
-                discharge_date=form.cleaned_data["discharge_date"],
-                discharge_reason=form.cleaned_data["discharge_reason"],
-                expected_version=form.cleaned_data["version"],
-            )
-        except StaleEdit as stale:
-            # Show what the record holds now, with the message; the fresh form
-            # carries the current version.
-            form.refuse_stale(stale)
-            stale_errors = form.non_field_errors()
-            enrollment = _enrollment(request, referral_pk)
-            form = WithdrawalForm(enrollment=enrollment)
-            form.stale_errors = stale_errors
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+                discharge_date=data["discharge_date"],
+                discharge_reason=data["discharge_reason"],
+                expected_version=data["version"],
+            ),
+        )
+        if form is None:
             messages.success(
                 request,
                 _("The referral of %(name)s is withdrawn from the waiting list.")
                 % {"name": enrollment.candidate},
             )
             return redirect("waiting_list")
+        enrollment = _enrollment(request, referral_pk)  # as it is now
     access_record(request=request, candidate=enrollment.candidate, page="referral_withdraw")
     return render(request, "intake/withdrawal_form.html", {"enrollment": enrollment, "form": form})
 
@@ -193,30 +187,32 @@ def assignment_create(request, enrollment_pk):
         may_override=may_override,
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            assignment = services.assignment_open(
+        data = form.cleaned_data
+        form = save_edit(
+            form,
+            lambda: services.assignment_open(
                 enrollment=enrollment,
-                specialist=form.cleaned_data["specialist"],
-                from_date=form.cleaned_data["from_date"],
+                specialist=data["specialist"],
+                from_date=data["from_date"],
                 created_by=request.user,
-                expected_version=form.cleaned_data["version"],
-                override_reason=form.cleaned_data.get("override_reason", ""),
-            )
-        except StaleEdit as stale:
-            form.refuse_stale(stale)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+                expected_version=data["version"],
+                override_reason=data.get("override_reason", ""),
+            ),
+            specialists=specialists,
+            may_override=may_override,
+        )
+        if form is None:
             messages.success(
                 request,
                 _("%(candidate)s is assigned to %(specialist)s from %(date)s.")
                 % {
                     "candidate": enrollment.candidate,
-                    "specialist": assignment.specialist,
-                    "date": assignment.from_date.strftime("%d.%m.%Y"),
+                    "specialist": data["specialist"],
+                    "date": data["from_date"].strftime("%d.%m.%Y"),
                 },
             )
             return redirect("intake_enrollment", enrollment_pk=enrollment.pk)
+        enrollment = _enrollment(request, enrollment_pk)  # as it is now
     access_record(request=request, candidate=enrollment.candidate, page="assignment")
     return render(
         request,
@@ -238,24 +234,23 @@ def enrollment_discharge(request, enrollment_pk):
     enrollment = _enrollment(request, enrollment_pk)
     form = DischargeForm(request.POST or None, enrollment=enrollment)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.enrollment_discharge(
+        data = form.cleaned_data
+        form = save_edit(
+            form,
+            lambda: services.enrollment_discharge(
                 enrollment=enrollment,
-                discharge_date=form.cleaned_data["discharge_date"],
-                discharge_reason=form.cleaned_data["discharge_reason"],
-                expected_version=form.cleaned_data["version"],
-            )
-        except StaleEdit as stale:
-            form.refuse_stale(stale)
-        except ValidationError as error:
-            enrollment.refresh_from_db()
-            add_service_errors(form, error)
-        else:
+                discharge_date=data["discharge_date"],
+                discharge_reason=data["discharge_reason"],
+                expected_version=data["version"],
+            ),
+        )
+        if form is None:
             messages.success(
                 request,
                 _("The enrollment of %(name)s has ended.") % {"name": enrollment.candidate},
             )
             return redirect("intake_enrollment", enrollment_pk=enrollment.pk)
+        enrollment = _enrollment(request, enrollment_pk)  # as it is now
     access_record(request=request, candidate=enrollment.candidate, page="discharge")
     return render(request, "intake/discharge_form.html", {"enrollment": enrollment, "form": form})
 
@@ -298,7 +293,7 @@ def account_create(request):
     form = AccountForm(request.POST or None, teams=_office_teams(request.user))
     if request.method == "POST" and form.is_valid():
         try:
-            account = user_create(office=request.user.office, **form.cleaned_data)
+            account = user_create(office=request.user.office, **form.account_values())
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -318,28 +313,21 @@ def _account(request, user_pk):
 
 @role_required(*INTAKE)
 def account_edit(request, user_pk):
+    """Change an account of the office; a stale form is refused and the first edit kept."""
     account = _account(request, user_pk)
-    initial = {
-        "first_name": account.first_name,
-        "last_name": account.last_name,
-        "email": account.email,
-        "role": account.role,
-        "team": account.team,
-        "fte": account.fte,
-        "caseload_cap": account.caseload_cap,
-    }
-    form = AccountForm(
-        request.POST or None, initial=initial, teams=_office_teams(request.user), account=account
-    )
+    teams = _office_teams(request.user)
+    form = AccountForm(request.POST or None, teams=teams, account=account)
     if request.method == "POST" and form.is_valid():
-        try:
-            user_update(user=account, **form.cleaned_data)
-        except ValidationError as error:
-            account.refresh_from_db()
-            add_service_errors(form, error)
-        else:
+        values, version = form.account_values(), form.cleaned_data["version"]
+        form = save_edit(
+            form,
+            lambda: user_update(user=account, expected_version=version, **values),
+            teams=teams,
+        )
+        if form is None:
             messages.success(request, _("%(name)s is saved.") % {"name": account})
             return redirect("account_list")
+        account = _account(request, user_pk)  # as it is now, for the heading
     return render(request, "intake/account_form.html", {"form": form, "account": account})
 
 

@@ -195,6 +195,38 @@ def test_a_stale_form_is_refused(client, intake, specialist, teammate, referral)
     assert referral.assignments.count() == 1
 
 
+def test_after_a_stale_refusal_the_form_shown_can_be_sent(
+    client, intake, specialist, teammate, referral
+):
+    log_in(client, intake)
+    referral.refresh_from_db()
+    opened = {"specialist": teammate.pk, "version": referral.version}
+    _post(client, referral, specialist)
+    refused = client.post(
+        _url(referral), opened | {"from_date": timezone.localdate().isoformat()}, **EN
+    )
+    fresh = refused.context["form"]
+    referral.refresh_from_db()
+    assert fresh.initial["version"] == referral.version
+    later = timezone.localdate() + datetime.timedelta(days=1)
+    response = client.post(
+        _url(referral),
+        {
+            "specialist": teammate.pk,
+            "from_date": later.isoformat(),
+            "version": fresh.initial["version"],
+        },
+        **EN,
+    )
+    assert response.status_code == 302
+    assert list(
+        referral.assignments.order_by("from_date").values_list("specialist", flat=True)
+    ) == [
+        specialist.pk,
+        teammate.pk,
+    ]
+
+
 def test_it_offers_only_specialists_of_the_office(
     client, intake, specialist, other_specialist, referral
 ):
