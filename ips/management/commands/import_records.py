@@ -2,15 +2,16 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
+from ips.commands import TrofastCommand
 from ips.imports import import_records
 
 
-class Command(BaseCommand):
-    help = gettext_lazy(
+class Command(TrofastCommand):
+    help = _(
         "Import teams, users, employers, candidates, enrollments, assignments, placements "
         "and activities from the CSV files in DIR: all of them or nothing."
     )
@@ -20,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run",
             action="store_true",
-            help=gettext_lazy("Check the files and count what would change, but save nothing."),
+            help=_("Check the files and count what would change, but save nothing."),
         )
 
     def handle(self, *args, directory, dry_run, **options):
