@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from employers.models import ContactPerson, Employer, Placement, PlacementEndReason
 from employers.services import PLACEMENT_FIELDS, normalise_orgnr
 from ips.access import employers_visible_to
+from ips.bidi import isolate
 from ips.locking import VersionedFormMixin
 from ips.validators import validate_orgnr
 
@@ -61,7 +62,7 @@ class PlacementForm(VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["employer"].queryset = employers_visible_to(user)
-        self.fields["employer"].label_from_instance = lambda employer: employer.name
+        self.fields["employer"].label_from_instance = lambda employer: isolate(employer.name)
 
     def clean(self):
         data = super().clean()

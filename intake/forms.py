@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from candidates.models import DischargeReason, ProtectedAddress, ReferrerKind
 from intake.services import WITHDRAWAL_REASONS
+from ips.bidi import isolate
 from ips.locking import VersionedFormMixin
 from ips.models import Role, Team, User
 from ips.services import ACCOUNT_ROLES
@@ -125,7 +126,7 @@ class AssignmentForm(VersionedFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["specialist"].queryset = specialists
         self.fields["specialist"].label_from_instance = lambda user: (
-            f"{user} ({user.team})" if user.team_id else str(user)
+            f"{isolate(user)} ({isolate(user.team)})" if user.team_id else isolate(user)
         )
         if not self.is_bound:
             self.initial["from_date"] = timezone.localdate()

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from candidates.models import Assignment, Candidate, DischargeReason, Enrollment
 from candidates.services import _assignment_errors
+from ips.bidi import isolate
 from ips.locking import StaleEdit, save_versioned
 from ips.models import Office, Role, User
 from ips.services import add_error, validate_instance
@@ -176,7 +177,7 @@ def _referral_write(
                     "%(name)s is already registered at this office with an enrollment that "
                     "has not ended: find them on the waiting list or with their specialist."
                 )
-                % {"name": candidate},
+                % {"name": isolate(candidate)},
             )
             raise ValidationError(errors)
         # What the referral knows better than an old record: a missing
@@ -262,7 +263,7 @@ def _room_message(loads: list[SpecialistLoad], refused: User) -> str:
     return _("Specialists with room: %(names)s.") % {
         "names": ", ".join(
             _("%(name)s (%(caseload)d of %(cap)d)")
-            % {"name": load.specialist, "caseload": load.caseload, "cap": load.cap}
+            % {"name": isolate(load.specialist), "caseload": load.caseload, "cap": load.cap}
             for load in with_room
         )
     }
@@ -308,7 +309,7 @@ def assignment_open(
             add_error(
                 errors,
                 "specialist",
-                _("%(name)s already holds this candidate.") % {"name": specialist},
+                _("%(name)s already holds this candidate.") % {"name": isolate(specialist)},
             )
         if from_date <= latest.from_date:
             add_error(
@@ -327,7 +328,7 @@ def assignment_open(
         if not override_reason:
             message = _(
                 "%(name)s already holds %(caseload)d candidates and the cap is %(cap)d."
-            ) % {"name": specialist, "caseload": held, "cap": specialist.caseload_cap}
+            ) % {"name": isolate(specialist), "caseload": held, "cap": specialist.caseload_cap}
             raise ValidationError({"specialist": [f"{message} {_room_message(loads, specialist)}"]})
         if not may_override_cap(created_by):
             raise ValidationError(

@@ -31,6 +31,7 @@ from ips.access import (
     users_visible_to,
     waiting_enrollments_visible_to,
 )
+from ips.bidi import isolate
 from ips.decorators import role_required
 from ips.forms import add_service_errors
 from ips.imports import import_records
@@ -73,7 +74,7 @@ def referral_create(request):
                 messages.success(
                     request,
                     _("The referral of %(name)s is registered and on the waiting list.")
-                    % {"name": enrollment.candidate},
+                    % {"name": isolate(enrollment.candidate)},
                 )
             else:
                 messages.info(request, _("This referral was already registered."))
@@ -131,7 +132,7 @@ def referral_withdraw(request, referral_pk):
             messages.success(
                 request,
                 _("The referral of %(name)s is withdrawn from the waiting list.")
-                % {"name": enrollment.candidate},
+                % {"name": isolate(enrollment.candidate)},
             )
             return redirect("waiting_list")
         enrollment = _enrollment(request, referral_pk)  # as it is now
@@ -206,8 +207,8 @@ def assignment_create(request, enrollment_pk):
                 request,
                 _("%(candidate)s is assigned to %(specialist)s from %(date)s.")
                 % {
-                    "candidate": enrollment.candidate,
-                    "specialist": data["specialist"],
+                    "candidate": isolate(enrollment.candidate),
+                    "specialist": isolate(data["specialist"]),
                     "date": data["from_date"].strftime("%d.%m.%Y"),
                 },
             )
@@ -247,7 +248,8 @@ def enrollment_discharge(request, enrollment_pk):
         if form is None:
             messages.success(
                 request,
-                _("The enrollment of %(name)s has ended.") % {"name": enrollment.candidate},
+                _("The enrollment of %(name)s has ended.")
+                % {"name": isolate(enrollment.candidate)},
             )
             return redirect("intake_enrollment", enrollment_pk=enrollment.pk)
         enrollment = _enrollment(request, enrollment_pk)  # as it is now
@@ -301,7 +303,7 @@ def account_create(request):
             messages.success(
                 request,
                 _("%(name)s is created. A link to choose a password is sent to %(email)s.")
-                % {"name": account, "email": account.email},
+                % {"name": isolate(account), "email": account.email},
             )
             return redirect("account_list")
     return render(request, "intake/account_form.html", {"form": form, "account": None})
@@ -325,7 +327,7 @@ def account_edit(request, user_pk):
             teams=teams,
         )
         if form is None:
-            messages.success(request, _("%(name)s is saved.") % {"name": account})
+            messages.success(request, _("%(name)s is saved.") % {"name": isolate(account)})
             return redirect("account_list")
         account = _account(request, user_pk)  # as it is now, for the heading
     return render(request, "intake/account_form.html", {"form": form, "account": account})
@@ -343,7 +345,7 @@ def account_deactivate(request, user_pk):
     else:
         messages.success(
             request,
-            _("%(name)s is deactivated and can no longer log in.") % {"name": account},
+            _("%(name)s is deactivated and can no longer log in.") % {"name": isolate(account)},
         )
     return redirect("account_list")
 
@@ -353,7 +355,7 @@ def account_deactivate(request, user_pk):
 def account_reactivate(request, user_pk):
     account = _account(request, user_pk)
     user_reactivate(user=account)
-    messages.success(request, _("%(name)s can log in again.") % {"name": account})
+    messages.success(request, _("%(name)s can log in again.") % {"name": isolate(account)})
     return redirect("account_list")
 
 
@@ -363,7 +365,8 @@ def account_password_link(request, user_pk):
     account = _account(request, user_pk)
     if not account.is_active or not account.email:
         messages.error(
-            request, _("%(name)s has no e-mail address or is deactivated.") % {"name": account}
+            request,
+            _("%(name)s has no e-mail address or is deactivated.") % {"name": isolate(account)},
         )
     else:
         _send_password_link(request, account)
@@ -384,7 +387,7 @@ def team_create(request):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The team %(name)s is created.") % {"name": team})
+            messages.success(request, _("The team %(name)s is created.") % {"name": isolate(team)})
             return redirect("team_create")
     teams = _office_teams(request.user).annotate(member_count=Count("members")).order_by("name")
     return render(request, "intake/team_form.html", {"form": form, "teams": teams})

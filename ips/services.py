@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ips.bidi import isolate
 from ips.locking import save_versioned
 from ips.models import Office, Role, Team, User
 
@@ -185,7 +186,7 @@ def _account_errors(*, user: User, role: str, team: Team | None) -> dict[str, li
                 errors,
                 "role",
                 _("%(name)s holds %(count)d candidates: reassign them before changing the role.")
-                % {"name": user, "count": held},
+                % {"name": isolate(user), "count": held},
             )
     return errors
 
@@ -294,7 +295,7 @@ def user_deactivate(*, user: User, deactivated_by: User) -> User:
             errors,
             NON_FIELD_ERRORS,
             _("%(name)s holds %(count)d candidates: reassign them before deactivating.")
-            % {"name": user, "count": held},
+            % {"name": isolate(user), "count": held},
         )
     if errors:
         raise ValidationError(errors)

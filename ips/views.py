@@ -14,6 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from two_factor import views as two_factor_views
 
 from ips.access import users_visible_to
+from ips.bidi import isolate
 from ips.decorators import role_required
 from ips.forms import LoginForm
 from ips.models import Role
@@ -103,7 +104,7 @@ def account_reset_second_factor(request, pk):
     messages.success(
         request,
         _("The second factor of %(name)s is reset: they set up a new one at their next login.")
-        % {"name": account.get_full_name() or account.username},
+        % {"name": isolate(account)},
     )
     return redirect("account_list")
 
@@ -115,6 +116,6 @@ def account_unlock(request, pk):
     login_unlock(request=request, user=account)
     messages.success(
         request,
-        _("%(name)s can log in again.") % {"name": account.get_full_name() or account.username},
+        _("%(name)s can log in again.") % {"name": isolate(account)},
     )
     return redirect("account_list")

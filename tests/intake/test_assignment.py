@@ -100,7 +100,7 @@ def test_it_refuses_above_the_cap_and_says_who_has_room(
     assert response.status_code == 200
     page = response.content.decode()
     assert "already holds 2 candidates and the cap is 2" in page
-    assert "Specialists with room: Ola Hansen (0 of 20)" in page
+    assert "Specialists with room: \u2068Ola Hansen\u2069 (0 of 20)" in page
     assert not Assignment.objects.filter(enrollment=referral).exists()
     referral.refresh_from_db()
     assert referral.intake_date is None
