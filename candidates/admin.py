@@ -8,10 +8,11 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Assignment, Candidate, Enrollment, VocationalProfile
+from ips.locking import VersionedAdminMixin, VersionedInlineMixin
 from ips.models import Role, User
 
 
-class VocationalProfileInline(admin.StackedInline):
+class VocationalProfileInline(VersionedInlineMixin, admin.StackedInline):
     model = VocationalProfile
     can_delete = False
     extra = 0
@@ -19,7 +20,7 @@ class VocationalProfileInline(admin.StackedInline):
 
 
 @admin.register(Candidate)
-class CandidateAdmin(admin.ModelAdmin):
+class CandidateAdmin(VersionedAdminMixin, admin.ModelAdmin):
     """No address or contact columns: protected persons' details never appear
     in lists. A protected person's form leaves them out too, for superusers as
     well: only the specialist who holds them sees them, on the candidate file."""
@@ -49,7 +50,7 @@ class CandidateAdmin(admin.ModelAdmin):
 
 
 @admin.register(VocationalProfile)
-class VocationalProfileAdmin(admin.ModelAdmin):
+class VocationalProfileAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["candidate", "disclosure", "benefits_counselling_done"]
     list_filter = ["disclosure", "benefits_counselling_done"]
     list_select_related = ["candidate"]
@@ -87,7 +88,7 @@ class AssignmentInline(admin.TabularInline):
 
 
 @admin.register(Enrollment)
-class EnrollmentAdmin(admin.ModelAdmin):
+class EnrollmentAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = [
         "candidate",
         "office",

@@ -40,12 +40,6 @@ class VocationalProfileForm(VersionedFormMixin, forms.ModelForm):
             )
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # A profile not saved yet has version 1 once created.
-        if not self.is_bound and self.instance.pk is None:
-            self.initial["version"] = 1
-
 
 class ProtectionForm(VersionedFormMixin, forms.ModelForm):
     """The protected-address flag. Whoever may read the candidate may raise it;

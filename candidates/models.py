@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from ips.models import Versioned
 from ips.validators import validate_fnr
 
 
@@ -27,7 +28,7 @@ FNR_TAKEN_MESSAGE = _(
 )
 
 
-class Candidate(models.Model):
+class Candidate(Versioned):
     """A person who receives or has received job support."""
 
     #: The address and contact details a protected person's holder alone sees.
@@ -76,7 +77,6 @@ class Candidate(models.Model):
         ),
     )
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -132,7 +132,7 @@ class Disclosure(models.TextChoices):
     UNDECIDED = "undecided", _("Not decided yet")
 
 
-class VocationalProfile(models.Model):
+class VocationalProfile(Versioned):
     """EUSE stage 2: what the candidate wants, has done and needs."""
 
     candidate = models.OneToOneField(
@@ -160,7 +160,6 @@ class VocationalProfile(models.Model):
         _("treatment contact (behandler)"), max_length=200, blank=True
     )
     nav_adviser = models.CharField(_("NAV adviser"), max_length=200, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("vocational profile")
@@ -208,7 +207,7 @@ class EnrollmentQuerySet(models.QuerySet):
         return self.annotate(holder_id=models.Subquery(latest))
 
 
-class Enrollment(models.Model):
+class Enrollment(Versioned):
     """One period of service for a candidate, from referral to discharge."""
 
     # Unique within the office (see Meta), as the candidate's ref.
@@ -260,7 +259,6 @@ class Enrollment(models.Model):
     # The one-time token of the referral form: a second submission of the
     # same form finds this enrollment instead of opening another.
     referral_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = EnrollmentQuerySet.as_manager()

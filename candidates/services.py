@@ -9,8 +9,8 @@ import logging
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -99,7 +99,6 @@ def candidate_upsert(
     validate_instance(candidate, errors)
     if not changed:
         return candidate, Outcome.UNCHANGED
-    candidate.version += 1
     candidate.save()
     return candidate, Outcome.UPDATED
 
@@ -177,7 +176,6 @@ def enrollment_upsert(
     validate_instance(enrollment, errors)
     if not changed:
         return enrollment, Outcome.UNCHANGED
-    enrollment.version += 1
     enrollment.save()
     return enrollment, Outcome.UPDATED
 
@@ -456,11 +454,16 @@ def _send_lift_mail(team, addresses: list[str]) -> None:
 def vocational_profile_update(
     *, profile: VocationalProfile, expected_version: int, **values
 ) -> VocationalProfile:
-    """Save the vocational profile. A candidate without one gets it created."""
+    """Save the vocational profile. A candidate without one gets it created;
+    should someone else create it first, this save is stale."""
     changed_fields(profile, {name: values[name] for name in PROFILE_FIELDS})
     validate_instance(profile)
     if profile.pk is None:
-        profile.save()
+        try:
+            with transaction.atomic():
+                profile.save()
+        except IntegrityError:
+            raise StaleEdit(VocationalProfile.objects.get(candidate=profile.candidate)) from None
         return profile
     return save_versioned(profile, expected_version=expected_version)
 
@@ -496,8 +499,12 @@ def enrollment_plan(
 def enrollment_next_contact_set(
     *, enrollment: Enrollment, next_contact_date: datetime.date | None
 ) -> Enrollment:
-    """Plan the next contact from the contact log. Not versioned: a single
-    date the holder sets as a side effect of logging, the latest wins."""
-    Enrollment.objects.filter(pk=enrollment.pk).update(next_contact_date=next_contact_date)
+    """Plan the next contact from the contact log: a single date the holder
+    sets as a side effect of logging, the latest wins. It still counts as a
+    change, so a plan form opened before cannot put the old date back."""
+    Enrollment.objects.filter(pk=enrollment.pk).update(
+        next_contact_date=next_contact_date, version=F("version") + 1
+    )
+    enrollment.refresh_from_db(fields=["version"])
     enrollment.next_contact_date = next_contact_date
     return enrollment

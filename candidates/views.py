@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -37,8 +37,7 @@ from ips.access import (
     placements_visible_to,
 )
 from ips.decorators import role_required
-from ips.forms import add_service_errors
-from ips.locking import StaleEdit
+from ips.locking import save_edit
 from ips.models import Role, User
 
 #: Who works on candidate files: the specialist writes, the team leader reads.
@@ -174,20 +173,6 @@ def _form_page(request, candidate, form, title, **extra):
     )
 
 
-def _save(form, save):
-    """Call the service. None when saved; otherwise the form to show again:
-    with the service's refusal, or, after a stale edit, with the current values."""
-    try:
-        save()
-    except StaleEdit as error:
-        form.refuse_stale(error)
-        return form.with_current_values()
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return form
-    return None
-
-
 @shows_person_data(page="candidate_edit")
 @role_required(Role.SPECIALIST)
 def candidate_edit(request, pk):
@@ -200,7 +185,7 @@ def candidate_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         values = {name: data[name] for name in CandidateForm.Meta.fields}
-        form = _save(
+        form = save_edit(
             form,
             lambda: candidate_update(
                 candidate=candidate, expected_version=data["version"], **values
@@ -226,7 +211,7 @@ def candidate_profile_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         values = {name: data[name] for name in VocationalProfileForm.Meta.fields}
-        form = _save(
+        form = save_edit(
             form,
             lambda: vocational_profile_update(
                 profile=profile, expected_version=data["version"], **values
@@ -250,7 +235,7 @@ def candidate_plan(request, pk):
     form = EnrollmentPlanForm(request.POST or None, instance=enrollment)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        form = _save(
+        form = save_edit(
             form,
             lambda: enrollment_plan(
                 enrollment=enrollment,
@@ -278,7 +263,7 @@ def candidate_protection(request, pk):
     form = ProtectionForm(request.POST or None, instance=candidate, may_lift=may_lift)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        form = _save(
+        form = save_edit(
             form,
             lambda: candidate_protection_set(
                 candidate=candidate,

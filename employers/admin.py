@@ -4,16 +4,17 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from employers.models import ContactPerson, Employer, Placement, SubsidyRule
+from ips.locking import VersionedAdminMixin, VersionedInlineMixin
 
 
-class ContactPersonInline(admin.TabularInline):
+class ContactPersonInline(VersionedInlineMixin, admin.TabularInline):
     model = ContactPerson
     extra = 0
     fields = ["name", "title", "phone", "email"]
 
 
 @admin.register(Employer)
-class EmployerAdmin(admin.ModelAdmin):
+class EmployerAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "orgnr", "industry", "office", "created_at"]
     list_filter = ["office"]
     list_select_related = ["office"]
@@ -24,7 +25,7 @@ class EmployerAdmin(admin.ModelAdmin):
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(admin.ModelAdmin):
+class ContactPersonAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "title", "employer", "phone", "email"]
     list_filter = ["employer__office"]
     list_select_related = ["employer"]
@@ -33,7 +34,7 @@ class ContactPersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Placement)
-class PlacementAdmin(admin.ModelAdmin):
+class PlacementAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "employer",

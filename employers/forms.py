@@ -4,13 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from employers.models import ContactPerson, Employer, Placement, PlacementEndReason
 from employers.services import PLACEMENT_FIELDS, normalise_orgnr
 from ips.access import employers_visible_to
+from ips.bidi import isolate
 from ips.locking import VersionedFormMixin
 from ips.validators import validate_orgnr
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class EmployerForm(forms.ModelForm):
+class EmployerForm(VersionedFormMixin, forms.ModelForm):
     orgnr = forms.CharField(
         label=_("Organisation number"),
         max_length=20,
@@ -35,7 +36,7 @@ class EmployerSearchForm(forms.Form):
     q = forms.CharField(label=_("Name or organisation number"), required=False)
 
 
-class ContactPersonForm(forms.ModelForm):
+class ContactPersonForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = ContactPerson
         fields = ["name", "title", "phone", "email"]
@@ -61,9 +62,7 @@ class PlacementForm(VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["employer"].queryset = employers_visible_to(user)
-        self.fields["employer"].label_from_instance = lambda employer: employer.name
-        if not self.is_bound and self.instance.pk is None:
-            self.initial["version"] = 1
+        self.fields["employer"].label_from_instance = lambda employer: isolate(employer.name)
 
     def clean(self):
         data = super().clean()

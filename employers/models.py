@@ -4,10 +4,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from ips.models import Versioned
 from ips.validators import validate_orgnr
 
 
-class Employer(models.Model):
+class Employer(Versioned):
     """An organisation the team works with. Shared by everyone in its office;
     an employer without an office (e.g. imported) is shared by all offices."""
 
@@ -36,7 +37,7 @@ class Employer(models.Model):
         return f"{self.name} ({self.orgnr})"
 
 
-class ContactPerson(models.Model):
+class ContactPerson(Versioned):
     employer = models.ForeignKey(
         Employer, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("employer")
     )
@@ -68,7 +69,7 @@ class PlacementEndReason(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Placement(models.Model):
+class Placement(Versioned):
     """A job start. Competitive means ordinary paid work: the employer employs
     and pays, at ordinary wage, also with a wage subsidy."""
 
@@ -115,7 +116,6 @@ class Placement(models.Model):
     mentor_hours = models.DecimalField(
         _("mentor hours"), max_digits=6, decimal_places=1, null=True, blank=True
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

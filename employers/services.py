@@ -119,7 +119,6 @@ def placement_upsert(
     validate_instance(placement, _placement_errors(placement))
     if not changed:
         return placement, Outcome.UNCHANGED
-    placement.version += 1
     placement.save()
     return placement, Outcome.UPDATED
 
@@ -151,37 +150,51 @@ def employer_create(
     return employer
 
 
-@transaction.atomic
-def employer_update(*, employer: Employer, orgnr: str, name: str, industry: str = "") -> Employer:
+def employer_update(
+    *, employer: Employer, orgnr: str, name: str, industry: str = "", expected_version: int
+) -> Employer:
+    """Change an employer; refused (StaleEdit) when someone saved it since
+    the form was opened. An orgnr taken by another employer raises EmployerExists."""
     orgnr = normalise_orgnr(orgnr)
     existing = Employer.objects.filter(orgnr=orgnr).exclude(pk=employer.pk).first()
     if existing is not None:
         raise EmployerExists(existing)
     changed_fields(employer, {"orgnr": orgnr, "name": name.strip(), "industry": industry.strip()})
     validate_instance(employer)
-    employer.save()
-    return employer
+    return save_versioned(employer, expected_version=expected_version)
+
+
+def _contact_values(*, name: str, title: str, phone: str, email: str) -> dict:
+    return {"name": name.strip(), "title": title.strip(), "phone": phone.strip(), "email": email}
 
 
 @transaction.atomic
-def contact_person_save(
-    *,
-    employer: Employer,
-    contact: ContactPerson | None = None,
-    name: str,
-    title: str = "",
-    phone: str = "",
-    email: str = "",
+def contact_person_add(
+    *, employer: Employer, name: str, title: str = "", phone: str = "", email: str = ""
 ) -> ContactPerson:
-    """Add a contact person to an employer, or change one."""
-    contact = contact or ContactPerson(employer=employer)
-    changed_fields(
-        contact,
-        {"name": name.strip(), "title": title.strip(), "phone": phone.strip(), "email": email},
+    """Add a contact person to an employer."""
+    contact = ContactPerson(
+        employer=employer, **_contact_values(name=name, title=title, phone=phone, email=email)
     )
     validate_instance(contact)
     contact.save()
     return contact
+
+
+def contact_person_update(
+    *,
+    contact: ContactPerson,
+    name: str,
+    title: str = "",
+    phone: str = "",
+    email: str = "",
+    expected_version: int,
+) -> ContactPerson:
+    """Change a contact person; refused (StaleEdit) when someone saved them
+    since the form was opened."""
+    changed_fields(contact, _contact_values(name=name, title=title, phone=phone, email=email))
+    validate_instance(contact)
+    return save_versioned(contact, expected_version=expected_version)
 
 
 #: Placement fields set from the placement form.

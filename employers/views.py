@@ -27,7 +27,7 @@ from ips.access import (
 )
 from ips.decorators import role_required
 from ips.forms import add_service_errors
-from ips.locking import StaleEdit
+from ips.locking import save_edit
 from ips.models import Role
 
 #: Employers are worked with by specialists and their leaders.
@@ -93,22 +93,29 @@ def employer_create(request):
 
 @role_required(*EMPLOYER_ROLES)
 def employer_edit(request, employer_pk):
+    """Change an employer of the office; a stale form is refused and the first edit kept."""
     employer = get_object_or_404(employers_visible_to(request.user), pk=employer_pk)
     form = EmployerForm(request.POST or None, instance=employer)
     existing = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.employer_update(
-                employer=employer, orgnr=data["orgnr"], name=data["name"], industry=data["industry"]
+            form = save_edit(
+                form,
+                lambda: services.employer_update(
+                    employer=employer,
+                    orgnr=data["orgnr"],
+                    name=data["name"],
+                    industry=data["industry"],
+                    expected_version=data["version"],
+                ),
             )
         except EmployerExists as error:
             existing = _refuse_existing(request, form, error.employer)
-        except ValidationError as error:
-            add_service_errors(form, error)
         else:
-            messages.success(request, _("The employer is saved."))
-            return redirect("employer_detail", employer_pk=employer.pk)
+            if form is None:
+                messages.success(request, _("The employer is saved."))
+                return redirect("employer_detail", employer_pk=employer.pk)
     return _employer_form_page(request, form, _("Edit employer"), existing, employer)
 
 
@@ -158,11 +165,18 @@ def contact_person_edit(request, contact_pk):
 def _contact_person_form(request, employer, contact):
     form = ContactPersonForm(request.POST or None, instance=contact)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.contact_person_save(employer=employer, contact=contact, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
+        values = {name: form.cleaned_data[name] for name in ContactPersonForm.Meta.fields}
+        if contact is None:
+            form = save_edit(form, lambda: services.contact_person_add(employer=employer, **values))
         else:
+            version = form.cleaned_data["version"]
+            form = save_edit(
+                form,
+                lambda: services.contact_person_update(
+                    contact=contact, expected_version=version, **values
+                ),
+            )
+        if form is None:
             messages.success(request, _("The contact person is saved."))
             return redirect("employer_detail", employer_pk=employer.pk)
     title = _("Edit contact person") if contact else _("New contact person")
@@ -225,18 +239,16 @@ def placement_edit(request, placement_pk):
     form = PlacementForm(request.POST or None, instance=placement, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.placement_update(
+        form = save_edit(
+            form,
+            lambda: services.placement_update(
                 placement=placement,
                 expected_version=data["version"],
                 **{name: data[name] for name in PLACEMENT_FIELDS},
-            )
-        except StaleEdit as error:
-            form.refuse_stale(error)
-            form = form.with_current_values(user=request.user)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+            ),
+            user=request.user,
+        )
+        if form is None:
             messages.success(request, _("The job start is saved."))
             return redirect("candidate_file", pk=candidate.pk)
     return _placement_page(request, form, candidate, _("Edit job start"), placement)
@@ -252,19 +264,16 @@ def placement_end(request, placement_pk):
     form = PlacementEndForm(request.POST or None, instance=placement)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.placement_end(
+        form = save_edit(
+            form,
+            lambda: services.placement_end(
                 placement=placement,
                 end_date=data["end_date"],
                 end_reason=data["end_reason"],
                 expected_version=data["version"],
-            )
-        except StaleEdit as error:
-            form.refuse_stale(error)
-            form = form.with_current_values()
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+            ),
+        )
+        if form is None:
             messages.success(request, _("The job is ended."))
             return redirect("candidate_file", pk=candidate.pk)
     return _placement_page(request, form, candidate, _("End the job"), placement)

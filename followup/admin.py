@@ -3,10 +3,11 @@
 from django.contrib import admin
 
 from followup.models import Activity
+from ips.locking import VersionedAdminMixin
 
 
 @admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = [
         "date",
         "author",

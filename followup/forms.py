@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from candidates.models import EuseStage
 from followup.models import Activity, Location, Mode, WithWhom
 from ips.access import candidates_visible_to, employers_visible_to
+from ips.bidi import isolate
 from ips.locking import VersionedFormMixin
 
 #: Radio buttons drawn as a row of large buttons: one tap each on a phone.
@@ -15,15 +16,15 @@ MINUTES_MESSAGE = _("Minutes must be between 1 and 1440 (a whole day).")
 class CandidateChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         # The name only: never contact details in a list (protected persons).
-        return f"{obj.first_name} {obj.last_name}"
+        return isolate(f"{obj.first_name} {obj.last_name}")
 
 
 class EmployerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return obj.name
+        return isolate(obj.name)
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(VersionedFormMixin, forms.ModelForm):
     """The contact log entry. Defaults make a typical contact two taps:
     open the form, save."""
 
@@ -101,5 +102,5 @@ class ActivityCreateForm(ActivityForm):
     )
 
 
-class ActivityEditForm(VersionedFormMixin, ActivityForm):
-    pass
+class ActivityEditForm(ActivityForm):
+    """An activity already logged: its version is required (see ips.locking)."""

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ips.models import Versioned
+
 
 class Mode(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
@@ -32,7 +34,7 @@ class WithWhom(models.TextChoices):
     NONE = "none", _("No one (own work)")
 
 
-class Activity(models.Model):
+class Activity(Versioned):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -68,7 +70,6 @@ class Activity(models.Model):
     )
     note = models.TextField(_("note"), blank=True)
     import_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

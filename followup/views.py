@@ -34,7 +34,7 @@ from followup.services import (
 from ips.access import activities_visible_to, candidates_visible_to, employers_visible_to
 from ips.decorators import role_required
 from ips.forms import add_service_errors
-from ips.locking import StaleEdit
+from ips.locking import save_edit
 from ips.models import Role
 
 #: Who logs activities: specialists, and team leaders who do casework themselves.
@@ -139,19 +139,17 @@ def activity_edit(request, activity_pk):
     form = ActivityEditForm(request.POST or None, instance=activity, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            activity_update(
+        form = save_edit(
+            form,
+            lambda: activity_update(
                 activity=activity,
                 user=request.user,
                 expected_version=data["version"],
                 **{name: data[name] for name in ACTIVITY_FIELDS},
-            )
-        except StaleEdit as error:
-            form.refuse_stale(error)
-            form = form.with_current_values(user=request.user)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+            ),
+            user=request.user,
+        )
+        if form is None:
             messages.success(request, _("The activity is saved."))
             return _after_save(activity)
     _shown_in_form(request, form)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from candidates.models import DischargeReason, ProtectedAddress, ReferrerKind
 from intake.services import WITHDRAWAL_REASONS
+from ips.bidi import isolate
 from ips.locking import VersionedFormMixin
 from ips.models import Office, Role, Team, User
 from ips.security import Delivery
@@ -109,6 +110,8 @@ class ReferralForm(forms.Form):
 
 
 class AssignmentForm(VersionedFormMixin, forms.Form):
+    instance_argument = "enrollment"
+
     specialist = forms.ModelChoiceField(label=_("Specialist"), queryset=User.objects.none())
     from_date = forms.DateField(label=_("From date"), widget=DATE)
     override_reason = forms.CharField(
@@ -123,7 +126,7 @@ class AssignmentForm(VersionedFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["specialist"].queryset = specialists
         self.fields["specialist"].label_from_instance = lambda user: (
-            f"{user} ({user.team})" if user.team_id else str(user)
+            f"{isolate(user)} ({isolate(user.team)})" if user.team_id else isolate(user)
         )
         if not self.is_bound:
             self.initial["from_date"] = timezone.localdate()
@@ -132,6 +135,8 @@ class AssignmentForm(VersionedFormMixin, forms.Form):
 
 
 class DischargeForm(VersionedFormMixin, forms.Form):
+    instance_argument = "enrollment"
+
     discharge_date = forms.DateField(label=_("Discharge date"), widget=DATE)
     discharge_reason = forms.ChoiceField(label=_("Reason"), choices=DischargeReason.choices)
 
@@ -144,6 +149,8 @@ class DischargeForm(VersionedFormMixin, forms.Form):
 
 class WithdrawalForm(VersionedFormMixin, forms.Form):
     """Take a referral off the waiting list before intake."""
+
+    instance_argument = "enrollment"
 
     discharge_date = forms.DateField(label=_("Withdrawn on"), widget=DATE)
     discharge_reason = forms.ChoiceField(
@@ -193,9 +200,11 @@ class TransferDecisionForm(forms.Form):
     )
 
 
-class AccountForm(forms.Form):
+class AccountForm(VersionedFormMixin, forms.ModelForm):
     """An account of the office. The view gives the roles and teams the user
     may hand out (`ips.accounts.roles_grantable_by`, `teams_assignable_by`)."""
+
+    instance_argument = "account"
 
     username = forms.RegexField(
         label=_("Username"),
@@ -228,8 +237,21 @@ class AccountForm(forms.Form):
         label=_("Caseload cap"), min_value=1, max_value=100, initial=20
     )
 
+    class Meta:
+        model = User
+        fields = [
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "role",
+            "team",
+            "fte",
+            "caseload_cap",
+        ]
+
     def __init__(self, *args, roles, teams, account=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, instance=account, **kwargs)
         self.fields["role"].choices = [(role, Role(role).label) for role in roles]
         self.fields["team"].queryset = teams
         if account is not None:
@@ -240,6 +262,13 @@ class AccountForm(forms.Form):
         if cleaned.get("role") in (Role.SPECIALIST, Role.TEAM_LEADER) and not cleaned.get("team"):
             self.add_error("team", _("A job specialist or team leader must belong to a team."))
         return cleaned
+
+    def validate_unique(self):
+        """The service refuses a username taken, in words."""
+
+    def account_values(self) -> dict:
+        """What the services user_create and user_update take."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.fields}
 
 
 class EnrolmentLinkForm(forms.Form):

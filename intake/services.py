@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from candidates.models import Assignment, Candidate, DischargeReason, Enrollment
 from candidates.queries import candidates_matching
 from candidates.services import _assignment_errors, stricter_protection
+from ips.bidi import isolate
 from ips.locking import StaleEdit, save_versioned
 from ips.models import Office, Role, User
 from ips.services import add_error, validate_instance
@@ -189,7 +190,7 @@ def _referral_write(
                     "%(name)s is already registered at this office with an enrollment that "
                     "has not ended: find them on the waiting list or with their specialist."
                 )
-                % {"name": candidate},
+                % {"name": isolate(candidate)},
             )
             raise ValidationError(errors)
         # What the referral knows better than an old record: a missing
@@ -204,7 +205,6 @@ def _referral_write(
         candidate.protected_address = stricter_protection(
             candidate.protected_address, protected_address
         )
-        candidate.version += 1
         validate_instance(candidate)
         candidate.save()
     enrollment = Enrollment(
@@ -279,7 +279,7 @@ def _room_message(loads: list[SpecialistLoad], refused: User) -> str:
     return _("Specialists with room: %(names)s.") % {
         "names": ", ".join(
             _("%(name)s (%(caseload)d of %(cap)d)")
-            % {"name": load.specialist, "caseload": load.caseload, "cap": load.cap}
+            % {"name": isolate(load.specialist), "caseload": load.caseload, "cap": load.cap}
             for load in with_room
         )
     }
@@ -325,7 +325,7 @@ def assignment_open(
             add_error(
                 errors,
                 "specialist",
-                _("%(name)s already holds this candidate.") % {"name": specialist},
+                _("%(name)s already holds this candidate.") % {"name": isolate(specialist)},
             )
         if from_date <= latest.from_date:
             add_error(
@@ -344,7 +344,7 @@ def assignment_open(
         if not override_reason:
             message = _(
                 "%(name)s already holds %(caseload)d candidates and the cap is %(cap)d."
-            ) % {"name": specialist, "caseload": held, "cap": specialist.caseload_cap}
+            ) % {"name": isolate(specialist), "caseload": held, "cap": specialist.caseload_cap}
             raise ValidationError({"specialist": [f"{message} {_room_message(loads, specialist)}"]})
         if not may_override_cap(created_by):
             raise ValidationError(
@@ -357,7 +357,6 @@ def assignment_open(
         enrollment.intake_date = from_date
     if enrollment.office_id is None:
         enrollment.office_id = office_id
-    enrollment.version += 1
     validate_instance(enrollment)
     enrollment.save()
     assignment = Assignment(

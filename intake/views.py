@@ -40,10 +40,11 @@ from ips.accounts import (
     teams_assignable_by,
     users_manageable_by,
 )
+from ips.bidi import isolate
 from ips.decorators import fresh_second_factor_required, role_required
 from ips.forms import add_service_errors
 from ips.imports import import_records
-from ips.locking import StaleEdit
+from ips.locking import save_edit
 from ips.models import Office, Role, User
 from ips.security import Delivery, enrolment_link_issue, enrolment_link_refusal
 from ips.services import team_upsert, user_create, user_deactivate, user_reactivate, user_update
@@ -83,7 +84,7 @@ def referral_create(request):
                 messages.success(
                     request,
                     _("The referral of %(name)s is registered and on the waiting list.")
-                    % {"name": enrollment.candidate},
+                    % {"name": isolate(enrollment.candidate)},
                 )
             else:
                 messages.info(request, _("This referral was already registered."))
@@ -135,31 +136,24 @@ def referral_withdraw(request, referral_pk):
         return redirect("intake_enrollment", enrollment_pk=enrollment.pk)
     form = WithdrawalForm(request.POST or None, enrollment=enrollment)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.referral_withdraw(
+        data = form.cleaned_data
+        form = save_edit(
+            form,
+            lambda: services.referral_withdraw(
                 enrollment=enrollment,
-                discharge_date=form.cleaned_data["discharge_date"],
-                discharge_reason=form.cleaned_data["discharge_reason"],
-                expected_version=form.cleaned_data["version"],
-            )
-        except StaleEdit as stale:
-            # Show what the record holds now, with the message; the fresh form
-            # carries the current version.
-            form.refuse_stale(stale)
-            stale_errors = form.non_field_errors()
-            enrollment = _enrollment(request, referral_pk)
-            request.audit.shown(enrollment.candidate)
-            form = WithdrawalForm(enrollment=enrollment)
-            form.stale_errors = stale_errors
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+                discharge_date=data["discharge_date"],
+                discharge_reason=data["discharge_reason"],
+                expected_version=data["version"],
+            ),
+        )
+        if form is None:
             messages.success(
                 request,
                 _("The referral of %(name)s is withdrawn from the waiting list.")
-                % {"name": enrollment.candidate},
+                % {"name": isolate(enrollment.candidate)},
             )
             return redirect("waiting_list")
+        enrollment = _enrollment(request, referral_pk)  # as it is now
     return render(request, "intake/withdrawal_form.html", {"enrollment": enrollment, "form": form})
 
 
@@ -215,30 +209,32 @@ def assignment_create(request, enrollment_pk):
         may_override=may_override,
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            assignment = services.assignment_open(
+        data = form.cleaned_data
+        form = save_edit(
+            form,
+            lambda: services.assignment_open(
                 enrollment=enrollment,
-                specialist=form.cleaned_data["specialist"],
-                from_date=form.cleaned_data["from_date"],
+                specialist=data["specialist"],
+                from_date=data["from_date"],
                 created_by=request.user,
-                expected_version=form.cleaned_data["version"],
-                override_reason=form.cleaned_data.get("override_reason", ""),
-            )
-        except StaleEdit as stale:
-            form.refuse_stale(stale)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+                expected_version=data["version"],
+                override_reason=data.get("override_reason", ""),
+            ),
+            specialists=specialists,
+            may_override=may_override,
+        )
+        if form is None:
             messages.success(
                 request,
                 _("%(candidate)s is assigned to %(specialist)s from %(date)s.")
                 % {
-                    "candidate": enrollment.candidate,
-                    "specialist": assignment.specialist,
-                    "date": assignment.from_date.strftime("%d.%m.%Y"),
+                    "candidate": isolate(enrollment.candidate),
+                    "specialist": isolate(data["specialist"]),
+                    "date": data["from_date"].strftime("%d.%m.%Y"),
                 },
             )
             return redirect("intake_enrollment", enrollment_pk=enrollment.pk)
+        enrollment = _enrollment(request, enrollment_pk)  # as it is now
     return render(
         request,
         "intake/assignment_form.html",
@@ -261,24 +257,24 @@ def enrollment_discharge(request, enrollment_pk):
     request.audit.shown(enrollment.candidate)
     form = DischargeForm(request.POST or None, enrollment=enrollment)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.enrollment_discharge(
+        data = form.cleaned_data
+        form = save_edit(
+            form,
+            lambda: services.enrollment_discharge(
                 enrollment=enrollment,
-                discharge_date=form.cleaned_data["discharge_date"],
-                discharge_reason=form.cleaned_data["discharge_reason"],
-                expected_version=form.cleaned_data["version"],
-            )
-        except StaleEdit as stale:
-            form.refuse_stale(stale)
-        except ValidationError as error:
-            enrollment.refresh_from_db()
-            add_service_errors(form, error)
-        else:
+                discharge_date=data["discharge_date"],
+                discharge_reason=data["discharge_reason"],
+                expected_version=data["version"],
+            ),
+        )
+        if form is None:
             messages.success(
                 request,
-                _("The enrollment of %(name)s has ended.") % {"name": enrollment.candidate},
+                _("The enrollment of %(name)s has ended.")
+                % {"name": isolate(enrollment.candidate)},
             )
             return redirect("intake_enrollment", enrollment_pk=enrollment.pk)
+        enrollment = _enrollment(request, enrollment_pk)  # as it is now
     return render(request, "intake/discharge_form.html", {"enrollment": enrollment, "form": form})
 
 
@@ -324,14 +320,14 @@ def account_create(request):
     form = _account_form(request)
     if request.method == "POST" and form.is_valid():
         try:
-            account = user_create(created_by=request.user, **form.cleaned_data)
+            account = user_create(created_by=request.user, **form.account_values())
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(
                 request,
                 _("%(name)s is created. Now give them an enrolment link to set up the account.")
-                % {"name": account},
+                % {"name": isolate(account)},
             )
             return redirect("account_enrolment_link", user_pk=account.pk)
     return render(request, "intake/account_form.html", {"form": form, "account": None})
@@ -344,26 +340,23 @@ def _account(request, user_pk):
 
 @role_required(*ACCOUNT_KEEPERS)
 def account_edit(request, user_pk):
+    """Change an account of the office; a stale form is refused and the first edit kept."""
     account = _account(request, user_pk)
-    initial = {
-        "first_name": account.first_name,
-        "last_name": account.last_name,
-        "email": account.email,
-        "role": account.role,
-        "team": account.team,
-        "fte": account.fte,
-        "caseload_cap": account.caseload_cap,
-    }
-    form = _account_form(request, initial=initial, account=account)
+    form = _account_form(request, account=account)
     if request.method == "POST" and form.is_valid():
-        try:
-            user_update(user=account, updated_by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            account.refresh_from_db()
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("%(name)s is saved.") % {"name": account})
+        values, version = form.account_values(), form.cleaned_data["version"]
+        form = save_edit(
+            form,
+            lambda: user_update(
+                user=account, updated_by=request.user, expected_version=version, **values
+            ),
+            roles=roles_grantable_by(request.user),
+            teams=teams_assignable_by(request.user),
+        )
+        if form is None:
+            messages.success(request, _("%(name)s is saved.") % {"name": isolate(account)})
             return redirect("account_list")
+        account = _account(request, user_pk)  # as it is now, for the heading
     return render(request, "intake/account_form.html", {"form": form, "account": account})
 
 
@@ -379,7 +372,7 @@ def account_deactivate(request, user_pk):
     else:
         messages.success(
             request,
-            _("%(name)s is deactivated and can no longer log in.") % {"name": account},
+            _("%(name)s is deactivated and can no longer log in.") % {"name": isolate(account)},
         )
     return redirect("account_list")
 
@@ -389,7 +382,7 @@ def account_deactivate(request, user_pk):
 def account_reactivate(request, user_pk):
     account = _account(request, user_pk)
     user_reactivate(user=account, reactivated_by=request.user)
-    messages.success(request, _("%(name)s can log in again.") % {"name": account})
+    messages.success(request, _("%(name)s can log in again.") % {"name": isolate(account)})
     return redirect("account_list")
 
 
@@ -399,7 +392,8 @@ def account_password_link(request, user_pk):
     account = _account(request, user_pk)
     if not account.is_active or not account.email:
         messages.error(
-            request, _("%(name)s has no e-mail address or is deactivated.") % {"name": account}
+            request,
+            _("%(name)s has no e-mail address or is deactivated.") % {"name": isolate(account)},
         )
     else:
         _send_password_link(request, account)
@@ -460,7 +454,7 @@ def team_create(request):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The team %(name)s is created.") % {"name": team})
+            messages.success(request, _("The team %(name)s is created.") % {"name": isolate(team)})
             return redirect("team_create")
     teams = (
         teams_assignable_by(request.user).annotate(member_count=Count("members")).order_by("name")

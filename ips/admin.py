@@ -9,6 +9,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from ips.locking import VersionedAdminMixin
 from ips.models import Office, Team, User
 
 admin.site.site_header = _("Trofast administration")
@@ -52,7 +53,7 @@ class OfficeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Team)
-class TeamAdmin(admin.ModelAdmin):
+class TeamAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "office", "leader_names", "member_count"]
     list_filter = ["office"]
     list_select_related = ["office"]
@@ -80,7 +81,7 @@ _TROFAST_FIELDS = ("role", "team", "office", "fte", "caseload_cap")
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(VersionedAdminMixin, DjangoUserAdmin):
     """Django's user admin with the Trofast role, team and caseload fields.
     There is no delete: a user who leaves is deactivated (untick "active")."""
 

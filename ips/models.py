@@ -8,6 +8,30 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
+class Versioned(models.Model):
+    """A record several people may edit: each save gives it a new version, so
+    a form opened before the save is refused (and never overwrites it)."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if not self._state.adding and (update_fields is None or "version" in update_fields):
+            # Counted from the row, not from this copy: a copy read before
+            # someone else's save must not reuse their version number.
+            stored = (
+                type(self)
+                ._base_manager.filter(pk=self.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            self.version = max(self.version, stored or 0) + 1
+        super().save(*args, **kwargs)
+
+
 class Office(models.Model):
     """A NAV office or a clinic that runs IPS teams."""
 
@@ -22,7 +46,7 @@ class Office(models.Model):
         return self.name
 
 
-class Team(models.Model):
+class Team(Versioned):
     office = models.ForeignKey(
         Office, on_delete=models.PROTECT, related_name="teams", verbose_name=_("office")
     )
@@ -54,7 +78,7 @@ class Role(models.TextChoices):
     ANALYST = "analyst", _("Analyst")
 
 
-class User(AbstractUser):
+class User(AbstractUser, Versioned):
     """A Trofast user. Users are deactivated, never deleted: history keeps its author."""
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.SPECIALIST)

@@ -10,10 +10,13 @@ from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ips.accounts import keeps_accounts, may_manage, roles_grantable_by, teams_assignable_by
+from ips.bidi import isolate
+from ips.locking import save_versioned
 from ips.models import Office, Role, Team, User
 
 
@@ -184,7 +187,7 @@ def user_upsert(
         and team is not None
         and not team.leaders.filter(pk=user.pk).exists()
     ):
-        team.leaders.add(user)
+        _leaders_add(team, user)
         if outcome == Outcome.UNCHANGED:
             outcome = Outcome.UPDATED
     return user, outcome
@@ -231,17 +234,28 @@ def _account_errors(*, actor: User, user: User, role: str, team: Team | None) ->
                 errors,
                 "role",
                 _("%(name)s holds %(count)d candidates: reassign them before changing the role.")
-                % {"name": user, "count": held},
+                % {"name": isolate(user), "count": held},
             )
     return errors
+
+
+def _leaders_add(team: Team, user: User) -> None:
+    """A change of the team's leaders is a change of the team: a team form
+    opened before (in the admin) cannot take the new leader away."""
+    if not team.leaders.filter(pk=user.pk).exists():
+        team.leaders.add(user)
+        Team.objects.filter(pk=team.pk).update(version=F("version") + 1)
 
 
 def _apply_leadership(user: User) -> None:
     """A team leader leads their own team; someone who is no longer a leader leads none."""
     if user.role == Role.TEAM_LEADER and user.team_id:
-        user.team.leaders.add(user)
+        _leaders_add(user.team, user)
     elif user.role != Role.TEAM_LEADER:
-        user.led_teams.clear()
+        led = list(user.led_teams.values_list("pk", flat=True))
+        if led:
+            user.led_teams.clear()
+            Team.objects.filter(pk__in=led).update(version=F("version") + 1)
 
 
 @transaction.atomic
@@ -299,9 +313,12 @@ def user_update(
     team: Team | None,
     fte: Decimal,
     caseload_cap: int,
+    expected_version: int,
 ) -> User:
-    """Change an account's name, e-mail, role, team, FTE or caseload cap.
-    A specialist who holds candidates keeps the role until they are reassigned."""
+    """Change an account's name, e-mail, role, team, FTE or caseload cap;
+    refused (StaleEdit) when someone saved the account since the form was
+    opened. A specialist who holds candidates keeps the role until they are
+    reassigned."""
     if not keeps_accounts(updated_by):
         raise PermissionDenied
     _require_manageable(updated_by, user)
@@ -319,7 +336,7 @@ def user_update(
         },
     )
     validate_instance(user, errors)
-    user.save()
+    save_versioned(user, expected_version=expected_version)
     _apply_leadership(user)
     return user
 
@@ -340,7 +357,7 @@ def user_deactivate(*, user: User, deactivated_by: User) -> User:
             errors,
             NON_FIELD_ERRORS,
             _("%(name)s holds %(count)d candidates: reassign them before deactivating.")
-            % {"name": user, "count": held},
+            % {"name": isolate(user), "count": held},
         )
     if errors:
         raise ValidationError(errors)

@@ -99,6 +99,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "ips.context_processors.security",
             ],
+            # User-entered text is shown isolated: {{ name|bidi }} (docs/security.md).
+            "builtins": ["ips.templatetags.bidi"],
         },
     },
 ]

@@ -19,6 +19,7 @@ from two_factor import views as two_factor_views
 
 from ips import security
 from ips.accounts import LOGIN_HELPERS, keeps_accounts, users_manageable_by
+from ips.bidi import isolate
 from ips.decorators import fresh_second_factor_required, role_required
 from ips.forms import LoginForm, SecondFactorConfirmForm, add_service_errors
 from ips.models import Role
@@ -202,7 +203,7 @@ def account_reset_second_factor(request, pk):
     if request.method != "POST":
         return render(request, "ips/account_reset_second_factor.html", {"account": account})
     security.second_factor_reset(request=request, user=account)
-    name = account.get_full_name() or account.username
+    name = isolate(account)
     if keeps_accounts(request.user):
         messages.success(
             request,
@@ -230,6 +231,6 @@ def account_unlock(request, pk):
     security.login_unlock(request=request, user=account)
     messages.success(
         request,
-        _("%(name)s can log in again.") % {"name": account.get_full_name() or account.username},
+        _("%(name)s can log in again.") % {"name": isolate(account)},
     )
     return redirect("account_list")

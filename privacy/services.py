@@ -12,7 +12,7 @@ from auditlog.context import disable_auditlog
 from auditlog.models import LogEntry
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from candidates.models import Candidate, ProtectionChange, TransferRequest, VocationalProfile
@@ -39,7 +39,6 @@ def candidate_anonymise(*, candidate: Candidate) -> None:
         candidate.protected_address = ""
         candidate.ref = None
         candidate.anonymised_at = timezone.now()
-        candidate.version += 1
         candidate.save()
         VocationalProfile.objects.filter(candidate=candidate).update(
             job_preferences="",
@@ -51,8 +50,10 @@ def candidate_anonymise(*, candidate: Candidate) -> None:
             support_needs="",
             treatment_contact="",
             nav_adviser="",
+            # A new version: a form opened before cannot write the text back.
+            version=F("version") + 1,
         )
-        Activity.objects.filter(candidate=candidate).update(note="")
+        Activity.objects.filter(candidate=candidate).update(note="", version=F("version") + 1)
         # A lift and a decision keep having a reason (a check constraint):
         # the free text is replaced by a marker.
         ProtectionChange.objects.filter(candidate=candidate).exclude(reason="").update(

@@ -102,6 +102,21 @@ def test_the_profile_is_created_and_edited(client, login, specialist):
     assert (profile.nav_adviser, profile.version) == ("Nils NAV", 2)
 
 
+def test_a_profile_someone_else_created_meanwhile_is_not_overwritten(client, login, specialist):
+    candidate = held_candidate(specialist)
+    login(specialist)
+    opened = client.get(f"/candidates/{candidate.pk}/profile/").context["form"]
+    VocationalProfile.objects.create(candidate=candidate, nav_adviser="Nina NAV")
+    response = client.post(
+        f"/candidates/{candidate.pk}/profile/",
+        {"disclosure": "partial", "nav_adviser": "Nils NAV", "version": opened.initial["version"]},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert "Someone else changed this record" in response.content.decode()
+    assert response.context["form"].initial["nav_adviser"] == "Nina NAV"
+    assert VocationalProfile.objects.get(candidate=candidate).nav_adviser == "Nina NAV"
+
+
 def test_a_stage_change_is_recorded_and_shows_in_the_timeline(client, login, specialist):
     enrollment = held_enrollment(specialist)
     candidate = enrollment.candidate

@@ -140,7 +140,7 @@ def test_an_employer_is_edited(client, login, specialist):
     login(specialist)
     client.post(
         f"/employers/{employer.pk}/edit/",
-        {"orgnr": "988077917", "name": "Nytt Navn AS", "industry": ""},
+        {"orgnr": "988077917", "name": "Nytt Navn AS", "industry": "", "version": 1},
     )
     employer.refresh_from_db()
     assert employer.name == "Nytt Navn AS"
@@ -152,7 +152,7 @@ def test_a_contact_person_is_added_and_edited(client, login, specialist):
     data = {"name": "Siri Sjef", "title": "Daglig leder", "phone": "33000000", "email": ""}
     assert client.post(f"/employers/{employer.pk}/contacts/new/", data).status_code == 302
     contact = ContactPerson.objects.get()
-    data["title"] = "Styreleder"
+    data |= {"title": "Styreleder", "version": contact.version}
     assert client.post(f"/contacts/{contact.pk}/edit/", data).status_code == 302
     contact.refresh_from_db()
     assert contact.title == "Styreleder"
@@ -174,3 +174,45 @@ def test_another_offices_contact_person_answers_404(client, login, specialist, o
     )
     login(specialist)
     assert client.get(f"/contacts/{contact.pk}/edit/").status_code == 404
+
+
+def test_a_stale_employer_edit_is_refused_and_the_first_edit_kept(client, login, specialist):
+    employer = factories.EmployerFactory(office=specialist.office, orgnr="988077917")
+    login(specialist)
+    opened = {"orgnr": "988077917", "name": employer.name, "industry": "", "version": 1}
+    first = client.post(f"/employers/{employer.pk}/edit/", opened | {"name": "Første AS"})
+    assert first.status_code == 302
+    response = client.post(
+        f"/employers/{employer.pk}/edit/",
+        opened | {"industry": "Retail"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    assert "Someone else changed this record" in response.content.decode()
+    form = response.context["form"]
+    assert (form.initial["name"], form.initial["version"]) == ("Første AS", 2)
+    employer.refresh_from_db()
+    assert (employer.name, employer.industry) == ("Første AS", "")
+
+
+def test_a_stale_contact_person_edit_is_refused_and_the_first_edit_kept(
+    client, login, specialist, teammate
+):
+    contact = factories.ContactPersonFactory(
+        employer=factories.EmployerFactory(office=specialist.office), title="Daglig leder"
+    )
+    opened = {"name": contact.name, "title": contact.title, "phone": "", "email": ""}
+    opened["version"] = contact.version
+    login(teammate)
+    assert (
+        client.post(f"/contacts/{contact.pk}/edit/", opened | {"phone": "33000000"}).status_code
+        == 302
+    )
+    login(specialist)
+    response = client.post(
+        f"/contacts/{contact.pk}/edit/", opened | {"title": "Styreleder"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "Someone else changed this record" in response.content.decode()
+    assert response.context["form"].initial["phone"] == "33000000"
+    contact.refresh_from_db()
+    assert (contact.title, contact.phone) == ("Daglig leder", "33000000")

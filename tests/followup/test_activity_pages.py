@@ -90,6 +90,21 @@ def test_logging_plans_the_next_contact(client, login, specialist):
     assert enrollment.next_contact_date == datetime.date(2030, 3, 4)
 
 
+def test_a_plan_form_opened_before_logging_cannot_put_the_old_date_back(client, login, specialist):
+    candidate = held_candidate(specialist)
+    login(specialist)
+    plan = client.get(f"/candidates/{candidate.pk}/").context["plan_form"]
+    client.post("/activities/new/", _contact(candidate, next_contact_date="2030-03-04"))
+    response = client.post(
+        f"/candidates/{candidate.pk}/plan/",
+        {"euse_stage": 3, "next_contact_date": "", "version": plan.initial["version"]},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert "Someone else changed this record" in response.content.decode()
+    enrollment = candidate.enrollments.get()
+    assert (enrollment.euse_stage, enrollment.next_contact_date) == (1, datetime.date(2030, 3, 4))
+
+
 @pytest.mark.parametrize(
     ("field", "value"),
     [

@@ -81,6 +81,7 @@ def test_it_refuses_a_taken_username(client, intake, team, specialist):
 def test_it_edits_fte_and_caseload_cap(client, intake, specialist, team):
     log_in(client, intake)
     data = _account(team=team.pk, fte="0.8", caseload_cap="16", first_name="Kari")
+    data["version"] = specialist.version
     response = client.post(f"/intake/users/{specialist.pk}/edit/", data)
     assert response.status_code == 302
     specialist.refresh_from_db()
@@ -162,3 +163,19 @@ def test_only_intake_admins_create_accounts(client, personas, persona):
     log_in(client, personas[persona])
     assert client.get("/intake/users/new/").status_code == 403
     assert client.get("/intake/teams/").status_code == 403
+
+
+def test_a_stale_account_edit_is_refused_and_the_first_edit_kept(client, intake, specialist, team):
+    colleague = factories.IntakeAdminFactory(username="ida", office=intake.office)
+    opened = _account(team=team.pk, first_name="Kari", last_name="Nordmann")
+    opened["version"] = specialist.version
+    log_in(client, colleague)
+    client.post(f"/intake/users/{specialist.pk}/edit/", opened | {"fte": "0.5"})
+    log_in(client, intake)
+    response = client.post(
+        f"/intake/users/{specialist.pk}/edit/", opened | {"caseload_cap": "15"}, **EN
+    )
+    assert "Someone else changed this record" in response.content.decode()
+    assert response.context["form"].initial["fte"] == Decimal("0.50")
+    specialist.refresh_from_db()
+    assert (specialist.fte, specialist.caseload_cap) == (Decimal("0.50"), 12)

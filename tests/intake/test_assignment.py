@@ -100,7 +100,7 @@ def test_it_refuses_above_the_cap_and_says_who_has_room(
     assert response.status_code == 200
     page = response.content.decode()
     assert "already holds 2 candidates and the cap is 2" in page
-    assert "Specialists with room: Ola Hansen (0 of 20)" in page
+    assert "Specialists with room: \u2068Ola Hansen\u2069 (0 of 20)" in page
     assert not Assignment.objects.filter(enrollment=referral).exists()
     referral.refresh_from_db()
     assert referral.intake_date is None
@@ -193,6 +193,38 @@ def test_a_stale_form_is_refused(client, intake, specialist, teammate, referral)
     )
     assert "Someone else changed this record" in response.content.decode()
     assert referral.assignments.count() == 1
+
+
+def test_after_a_stale_refusal_the_form_shown_can_be_sent(
+    client, intake, specialist, teammate, referral
+):
+    log_in(client, intake)
+    referral.refresh_from_db()
+    opened = {"specialist": teammate.pk, "version": referral.version}
+    _post(client, referral, specialist)
+    refused = client.post(
+        _url(referral), opened | {"from_date": timezone.localdate().isoformat()}, **EN
+    )
+    fresh = refused.context["form"]
+    referral.refresh_from_db()
+    assert fresh.initial["version"] == referral.version
+    later = timezone.localdate() + datetime.timedelta(days=1)
+    response = client.post(
+        _url(referral),
+        {
+            "specialist": teammate.pk,
+            "from_date": later.isoformat(),
+            "version": fresh.initial["version"],
+        },
+        **EN,
+    )
+    assert response.status_code == 302
+    assert list(
+        referral.assignments.order_by("from_date").values_list("specialist", flat=True)
+    ) == [
+        specialist.pk,
+        teammate.pk,
+    ]
 
 
 def test_it_offers_only_specialists_of_the_office(

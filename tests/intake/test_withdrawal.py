@@ -62,7 +62,7 @@ def test_it_says_the_referral_is_withdrawn(client, intake, waiting):
     log_in(client, intake)
     response = _post(client, waiting)
     page = client.get(response["Location"], **EN).content.decode()
-    assert "The referral of Vera Venter is withdrawn from the waiting list." in page
+    assert "The referral of \u2068Vera Venter\u2069 is withdrawn from the waiting list." in page
 
 
 def test_the_withdrawn_referral_is_kept_and_shown_as_withdrawn(client, intake, waiting):

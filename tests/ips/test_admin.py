@@ -79,6 +79,7 @@ def test_a_user_can_be_deactivated_instead(admin_client, specialist):
             "caseload_cap": specialist.caseload_cap,
             "date_joined_0": joined.strftime("%Y-%m-%d"),
             "date_joined_1": joined.strftime("%H:%M:%S"),
+            "version": specialist.version,
         },
     )
     assert response.status_code == 302, text(response)
@@ -153,6 +154,7 @@ def enrollment_form_data(enrollment, *new_assignments):
         "discharge_date": "",
         "discharge_reason": "",
         "euse_stage": enrollment.euse_stage,
+        "version": enrollment.version,
         "assignments-TOTAL_FORMS": str(len(new_assignments)),
         "assignments-INITIAL_FORMS": "0",
         "assignments-MIN_NUM_FORMS": "0",

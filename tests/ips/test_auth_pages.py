@@ -67,7 +67,7 @@ def test_the_home_page_greets_each_role_by_name_and_role(request, client, login,
     login(user)
     response = client.get("/")
     assert response.status_code == 200
-    assert f"Welcome, {user.get_full_name()}" in text(response)
+    assert f"Welcome, <bdi>{user.get_full_name()}</bdi>" in text(response)
     assert role in text(response)
 
 

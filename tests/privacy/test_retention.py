@@ -8,7 +8,10 @@ import json
 import pytest
 from django.core.management import call_command
 
+from candidates.models import VocationalProfile
+from candidates.services import PROFILE_FIELDS, vocational_profile_update
 from followup.models import Activity
+from ips.locking import StaleEdit, save_versioned
 from privacy.services import anonymise_expired
 from tests import factories
 
@@ -47,6 +50,24 @@ def test_a_candidate_past_retention_is_anonymised(specialist, settings):
     assert old.profile.work_history == ""
     assert Activity.objects.get(candidate=old).note == ""
     assert old.enrollments.count() == 1 and old.enrollments.get().placements.count() == 1
+
+
+def test_a_form_opened_before_the_anonymisation_cannot_write_the_text_back(specialist, settings):
+    settings.RETENTION_DAYS = 373
+    old = _ended_case(specialist, discharge=TODAY - datetime.timedelta(days=374))
+    opened = VocationalProfile.objects.get(candidate=old)  # a form shows the work history
+    values = {name: getattr(opened, name) for name in PROFILE_FIELDS}
+    activity = Activity.objects.get(candidate=old)
+    anonymise_expired(today=TODAY)
+    with pytest.raises(StaleEdit):
+        vocational_profile_update(
+            profile=VocationalProfile.objects.get(candidate=old),
+            expected_version=opened.version,
+            **values,
+        )
+    with pytest.raises(StaleEdit):
+        save_versioned(Activity.objects.get(pk=activity.pk), expected_version=activity.version)
+    assert VocationalProfile.objects.get(candidate=old).work_history == ""
 
 
 def test_a_candidate_within_retention_or_still_active_is_kept(specialist, settings):

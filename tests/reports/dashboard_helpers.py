@@ -55,7 +55,7 @@ def text(response) -> str:
 def row_html(page: str, label: str) -> str:
     """The <tr> of the dashboard table whose header cell holds `label`."""
     for row in re.findall(r"<tr[^>]*>.*?</tr>", page, flags=re.S):
-        if re.search(r'<th scope="row">(<a [^>]*>)?' + re.escape(label), row):
+        if re.search(r'<th scope="row">(<a [^>]*>)?(<bdi>)?' + re.escape(label), row):
             return row
     raise AssertionError(f"no row for {label}")
 

@@ -31,7 +31,7 @@ def test_a_leader_follows_a_listed_name_to_the_candidate_file(client, login, lea
 
     page = text(drill(client, leader.team))
 
-    assert f"{file_link(horten['employed'])}>Eva Jobb</a>" in page
+    assert f"{file_link(horten['employed'])}><bdi>Eva Jobb</bdi></a>" in page
     assert (
         client.get(reverse("candidate_file", args=[horten["employed"].candidate_id])).status_code
         == 200
@@ -45,7 +45,7 @@ def test_a_specialist_follows_a_name_behind_their_own_figure_to_the_file(
 
     page = text(client.get(f"/reports/mine/behind/job_starts/{YEAR}", **EN))
 
-    assert f"{file_link(horten['employed'])}>Eva Jobb</a>" in page
+    assert f"{file_link(horten['employed'])}><bdi>Eva Jobb</bdi></a>" in page
 
 
 def test_a_name_whose_file_the_reader_may_not_open_is_listed_without_a_link(

@@ -36,7 +36,7 @@ def test_a_team_leader_is_sent_from_home_to_the_team_dashboard(client, login, le
     response = client.get("/", follow=True)
 
     assert response.redirect_chain[-1][0] == f"/reports/team/{leader.team_id}/"
-    assert "Modelltroskap for team Horten" in text(response)
+    assert "Modelltroskap for team <bdi>Horten</bdi>" in text(response)
 
 
 def test_the_leader_sees_one_row_per_specialist_and_the_pooled_team(client, login, leader, horten):

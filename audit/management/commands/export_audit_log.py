@@ -2,12 +2,13 @@
 
 import datetime
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.queries import entries_between
 from common.tabular import CsvWriter
+from ips.commands import TrofastCommand, iso_date
 
 COLUMNS = [
     "timestamp",
@@ -23,20 +24,17 @@ COLUMNS = [
 ]
 
 
-def _date(value):
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError as error:
-        raise CommandError(_("Not a date (YYYY-MM-DD): %(value)s") % {"value": value}) from error
-
-
-class Command(BaseCommand):
-    help = "Export the audit log (changes and reads) for a period as CSV."
+class Command(TrofastCommand):
+    help = _("Export the audit log (changes and reads) for a period as CSV.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--start", required=True, help="first day, YYYY-MM-DD")
-        parser.add_argument("--end", required=True, help="last day, YYYY-MM-DD (inclusive)")
-        parser.add_argument("--output", help="file to write (default: standard output)")
+        parser.add_argument(
+            "--start", required=True, type=iso_date, help=_("first day, YYYY-MM-DD")
+        )
+        parser.add_argument(
+            "--end", required=True, type=iso_date, help=_("last day, YYYY-MM-DD (inclusive)")
+        )
+        parser.add_argument("--output", help=_("file to write (default: standard output)"))
 
     def _write(self, out, since, until) -> int:
         writer = CsvWriter(out)
@@ -62,7 +60,7 @@ class Command(BaseCommand):
         return count
 
     def handle(self, *args, **options):
-        start, end = _date(options["start"]), _date(options["end"])
+        start, end = options["start"], options["end"]
         if end < start:
             raise CommandError(_("The end date is before the start date."))
         tz = timezone.get_current_timezone()
@@ -71,7 +69,14 @@ class Command(BaseCommand):
             end + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
         )
         if options["output"]:
-            with open(options["output"], "w", newline="", encoding="utf-8") as out:
+            try:
+                out = open(options["output"], "w", newline="", encoding="utf-8")  # noqa: SIM115
+            except OSError as error:
+                raise CommandError(
+                    _("Cannot write %(file)s: %(reason)s")
+                    % {"file": options["output"], "reason": error.strerror}
+                ) from error
+            with out:
                 count = self._write(out, since, until)
         else:
             count = self._write(self.stdout, since, until)

@@ -2,17 +2,16 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from ips.commands import TrofastCommand
 from ips.imports import import_records
 from ips.models import Office
 
 
-class Command(BaseCommand):
-    # Plain strings (translated when the command is loaded): argparse cannot
-    # format a lazy translation.
+class Command(TrofastCommand):
     help = _(
         "Import teams, users, employers, candidates, enrollments, assignments, placements "
         "and activities from the CSV files in DIR: all of them or nothing. With --office, "

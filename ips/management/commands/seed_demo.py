@@ -2,15 +2,16 @@
 
 import time
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from ips import demo
+from ips.commands import TrofastCommand
 from ips.models import User
 from ips.security import second_factor_enforced
 
 
-class Command(BaseCommand):
+class Command(TrofastCommand):
     help = _("Create a deterministic Norwegian demo: offices, teams, users, candidates and work.")
 
     def add_arguments(self, parser):

@@ -1,15 +1,15 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from ips.commands import TrofastCommand
 from privacy.services import anonymise_expired
 
 
-class Command(BaseCommand):
-    help = "Anonymise candidates whose last enrollment ended more than RETENTION_DAYS ago."
+class Command(TrofastCommand):
+    help = _("Anonymise candidates whose last enrollment ended more than RETENTION_DAYS ago.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--dry-run", action="store_true", help="only list who is due")
+        parser.add_argument("--dry-run", action="store_true", help=_("only list who is due"))
 
     def handle(self, *args, **options):
         due = anonymise_expired(dry_run=options["dry_run"])

@@ -1,13 +1,13 @@
 """Print the fidelity report (shared/design.md, "Interfaces that others build on")."""
 
-import datetime
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.tabular import CSV_UNIX, CsvWriter
+from ips.commands import TrofastCommand, iso_date
 from reports.metrics import fidelity_report
 
 CSV_COLUMNS = [
@@ -34,13 +34,6 @@ CSV_COLUMNS = [
     "employment_rate",
     "job_tenure_days",
 ]
-
-
-def _iso_date(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError as error:
-        raise CommandError(_("%(value)s is not a date (YYYY-MM-DD).") % {"value": value}) from error
 
 
 def _rows(report: dict):
@@ -72,14 +65,14 @@ def _flat(scope, name, team, office, figures) -> dict:
     }
 
 
-class Command(BaseCommand):
+class Command(TrofastCommand):
     help = _("Print the fidelity figures per specialist, team, office and in total.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--start", required=True, type=_iso_date, help=_("YYYY-MM-DD"))
-        parser.add_argument("--end", required=True, type=_iso_date, help=_("YYYY-MM-DD"))
+        parser.add_argument("--start", required=True, type=iso_date, help=_("YYYY-MM-DD"))
+        parser.add_argument("--end", required=True, type=iso_date, help=_("YYYY-MM-DD"))
         parser.add_argument(
-            "--as-of", type=_iso_date, default=None, help=_("YYYY-MM-DD, default today")
+            "--as-of", type=iso_date, default=None, help=_("YYYY-MM-DD, default today")
         )
         parser.add_argument("--format", choices=["json", "csv", "table"], default="table")
 
