@@ -321,8 +321,11 @@ def user_update(
     reassigned."""
     if not keeps_accounts(updated_by):
         raise PermissionDenied
-    _require_manageable(updated_by, user)
-    errors = _account_errors(actor=updated_by, user=user, role=role, team=team)
+    # Judged on the account as stored: a model form may already have put the
+    # new role on `user`, and the rules are about what the account is now.
+    stored = User.objects.get(pk=user.pk)
+    _require_manageable(updated_by, stored)
+    errors = _account_errors(actor=updated_by, user=stored, role=role, team=team)
     changed_fields(
         user,
         {

@@ -179,3 +179,20 @@ def test_a_stale_account_edit_is_refused_and_the_first_edit_kept(client, intake,
     assert response.context["form"].initial["fte"] == Decimal("0.50")
     specialist.refresh_from_db()
     assert (specialist.fte, specialist.caseload_cap) == (Decimal("0.50"), 12)
+
+
+def test_a_specialist_who_holds_candidates_keeps_the_role_on_the_edit_page(
+    client, intake, specialist, office, team
+):
+    factories.AssignmentFactory(
+        enrollment=factories.EnrollmentFactory(office=office), specialist=specialist
+    )
+    log_in(client, intake)
+    response = client.post(
+        f"/intake/users/{specialist.pk}/edit/",
+        _account(role="team_leader", team=team.pk, version=specialist.version),
+        **EN,
+    )
+    assert "reassign them before changing the role" in response.content.decode()
+    specialist.refresh_from_db()
+    assert specialist.role == "specialist"

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ips', '0001_initial'),
+        ('ips', '0002_enrolment_link'),
     ]
 
     operations = [
