@@ -29,7 +29,8 @@ class CandidateAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_filter = ["protected_address"]
     search_fields = ["last_name", "first_name", "=fnr", "=ref"]
     date_hierarchy = "created_at"
-    readonly_fields = ["ref", "anonymised_at", "created_at"]
+    # The office changes only by an accepted transfer request (candidates.transfers).
+    readonly_fields = ["ref", "office", "anonymised_at", "created_at"]
     inlines = [VocationalProfileInline]
 
     def get_exclude(self, request, obj=None):

@@ -153,7 +153,7 @@ def test_names_are_isolated_on_the_team_leaders_pages(
 ):
     request = rf.get("/")
     request.user = specialist
-    access_record(request=request, candidate=hostile["enrollment"].candidate, page="file")
+    access_record(request=request, candidates=[hostile["enrollment"].candidate], page="file")
     html = _page(client, leader, LEADER_PAGES[page](hostile))
     assert RLO in html, "the page should show a hostile name"
     assert exposed(html) == []

@@ -12,6 +12,7 @@ from django.core.management import ManagementUtility, get_commands
 #: A bad argument for every command: a new command fails here until it has one.
 BAD_ARGUMENTS = {
     "anonymise_expired": [["--dry-run=yes"]],
+    "enrolment_link": [[]],
     "export_audit_log": [
         ["--start", "2025-07-01", "--end", "31.07.2025"],
         ["--start", "2025-07-01", "--end", "2025-07-31", "--output", "/no/such/dir/audit.csv"],

@@ -36,6 +36,12 @@ NOT_SHARED = {
     "candidates.StageChange": "history: added to, never changed",
     "employers.SubsidyRule": "dated rates: a change of rate is a new row, added in the admin",
     "reports.MetricSnapshot": "written by the recompute only, read-only in the admin",
+    "ips.EnrolmentLink": "issued and used up once; a new link replaces the old one",
+    "audit.AccessedCandidate": "the audit trail's index: written once, never changed",
+    "candidates.ProtectionChange": "history: added to, never changed",
+    "candidates.TransferRequest": (
+        "decided once: the decision locks the row and refuses one no longer pending"
+    ),
 }
 
 

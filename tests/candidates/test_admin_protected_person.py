@@ -41,6 +41,7 @@ def test_saving_a_protected_person_in_the_admin_keeps_the_hidden_details(admin_c
         "birth_date": protected.birth_date.isoformat(),
         "fnr": "",
         "protected_address": protected.protected_address,
+        "version": protected.version,
         "profile-TOTAL_FORMS": "0",
         "profile-INITIAL_FORMS": "0",
         "profile-MIN_NUM_FORMS": "0",
@@ -61,3 +62,24 @@ def test_the_admin_shows_the_contact_details_of_anyone_else(admin_client, specia
     html = admin_client.get(f"/admin/candidates/candidate/{candidate.pk}/change/").content.decode()
 
     assert SECRET["address"] in html
+
+
+def test_the_admin_cannot_move_a_candidate_to_another_office(admin_client, protected, other_office):
+    office = protected.office
+    form = {
+        "first_name": protected.first_name,
+        "last_name": protected.last_name,
+        "birth_date": protected.birth_date.isoformat(),
+        "fnr": "",
+        "office": other_office.pk,
+        "protected_address": protected.protected_address,
+        "version": protected.version,
+        "profile-TOTAL_FORMS": "0",
+        "profile-INITIAL_FORMS": "0",
+        "profile-MIN_NUM_FORMS": "0",
+        "profile-MAX_NUM_FORMS": "1",
+    }
+
+    admin_client.post(f"/admin/candidates/candidate/{protected.pk}/change/", form)
+
+    assert Candidate.objects.get(pk=protected.pk).office == office

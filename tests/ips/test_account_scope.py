@@ -97,6 +97,7 @@ def _do(client, action, account):
             "team": account.team_id or "",
             "fte": "1",
             "caseload_cap": "20",
+            "version": account.version,
         }
         return client.post(f"/intake/users/{pk}/edit/", data), 302
     if action == "enrolment":
@@ -147,7 +148,7 @@ def test_each_role_reaches_exactly_the_accounts_it_looks_after(people, actor, ac
 def test_the_user_list_shows_exactly_the_accounts_an_actor_looks_after(people, actor):
     client = log_in(Client(), people[actor])
     rows = client.get("/users/").content.decode().split("<tbody>")[1]
-    listed = {name for name in TARGETS if f"<td>{people[name].username}</td>" in rows}
+    listed = {name for name in TARGETS if f"<td><bdi>{people[name].username}</bdi></td>" in rows}
     assert listed == MANAGES[actor]
 
 
@@ -205,6 +206,7 @@ def test_the_services_refuse_an_account_outside_the_rule_whoever_calls_them(peop
             team=None,
             fte=1,
             caseload_cap=20,
+            expected_version=root.version,
         )
     with pytest.raises(PermissionDenied):
         user_deactivate(user=root, deactivated_by=intake)

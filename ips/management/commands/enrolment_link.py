@@ -3,17 +3,17 @@ operator to hand over (the first superuser of a deployment has nobody above
 them to give one)."""
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from ips.commands import TrofastCommand
 from ips.models import User
 from ips.security import enrolment_link_print
 
 
-class Command(BaseCommand):
-    help = gettext_lazy(
+class Command(TrofastCommand):
+    help = _(
         "Print a one-time link with which USERNAME chooses a password and sets up two-factor login."
     )
 
@@ -22,7 +22,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--base-url",
             default="http://127.0.0.1:8000",
-            help=gettext_lazy("The address Trofast is served at."),
+            help=_("The address Trofast is served at."),
         )
 
     def handle(self, *args, username, base_url, **options):
