@@ -57,7 +57,7 @@ def test_a_reset_six_minutes_after_login_asks_for_the_code_and_then_comes_back(
         )
         assert response["Location"] == _reset_path(specialist)
         confirm = client.get(_reset_path(specialist))
-        assert "Reset the second factor of Kari Nordmann?" in confirm.content.decode()
+        assert "Reset the second factor of <bdi>Kari Nordmann</bdi>?" in confirm.content.decode()
         assert TOTPDevice.objects.filter(user=specialist).exists()
 
         assert client.post(_reset_path(specialist)).status_code == 302
