@@ -7,9 +7,10 @@ from django.views.decorators.http import require_GET
 from ips.access import teams_led_by
 from ips.decorators import role_required
 from ips.models import Role
+from ips.query import parses_query
 from reports import dashboard, trends
 from reports.dashboard import METRICS, STATUS_LABELS, Row
-from reports.forms import period_from
+from reports.forms import PeriodForm
 from reports.views.figures import (
     LEADER,
     comparison_page,
@@ -62,16 +63,17 @@ def index(request):
 
 @require_GET
 @role_required(*LEADER)
-def team_dashboard(request, team_pk):
-    team, form, start, end, block, freshness = team_page(request, team_pk)
+@parses_query(PeriodForm)
+def team_dashboard(request, team_pk, query):
+    team, start, end, block, freshness = team_page(request, team_pk, query)
     base = reverse("dashboard_team_drilldown", args=[team.pk, "__drill__"])
-    query = period_query(start, end, freshness.as_of)
-    _link_cells(block.rows, base, query, specialist=True)
-    _link_cells([block.pooled], base, query, specialist=False)
+    drill_query = period_query(start, end, freshness.as_of)
+    _link_cells(block.rows, base, drill_query, specialist=True)
+    _link_cells([block.pooled], base, drill_query, specialist=False)
     members = [row.user for row in block.rows]
     context = _page_context(
         request,
-        form,
+        query,
         start,
         end,
         freshness,
@@ -87,14 +89,15 @@ def team_dashboard(request, team_pk):
 
 @require_GET
 @role_required(Role.SPECIALIST)
-def my_dashboard(request):
-    form, start, end = period_from(request)
+@parses_query(PeriodForm)
+def my_dashboard(request, query):
+    start, end = query.bounds()
     own, pooled, freshness = my_rows(request.user, start, end)
     base = reverse("dashboard_mine_drilldown", args=["__drill__"])
     _link_cells([own], base, period_query(start, end, freshness.as_of), specialist=False)
     context = _page_context(
         request,
-        form,
+        query,
         start,
         end,
         freshness,
@@ -111,14 +114,15 @@ def my_dashboard(request):
 
 @require_GET
 @role_required(Role.TEAM_LEADER, Role.INTAKE_ADMIN)
-def office_dashboard(request):
-    form, start, end, team_rows, office_rows, freshness = office_page(request)
+@parses_query(PeriodForm)
+def office_dashboard(request, query):
+    start, end, team_rows, office_rows, freshness = office_page(request, query)
     if request.user.role == Role.TEAM_LEADER or request.user.is_superuser:
         for row in team_rows:
             row.link = reverse("dashboard_team", args=[row.scope_id])
     context = _page_context(
         request,
-        form,
+        query,
         start,
         end,
         freshness,
@@ -132,11 +136,12 @@ def office_dashboard(request):
 
 @require_GET
 @role_required(Role.ANALYST)
-def comparison(request):
-    form, start, end, team_rows, office_rows, total, freshness = comparison_page(request)
+@parses_query(PeriodForm)
+def comparison(request, query):
+    start, end, team_rows, office_rows, total, freshness = comparison_page(query)
     context = _page_context(
         request,
-        form,
+        query,
         start,
         end,
         freshness,
