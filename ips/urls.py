@@ -4,17 +4,19 @@ from django.urls import include, path
 from two_factor import views as two_factor_views
 
 from ips import views
+from ips.admin import bound_change_lists
 
 # Everyone logs in through the two-factor login; the admin's own login page
 # would bypass the second factor and the lockout, so it sends them there.
 admin.site.login = views.admin_login
+bound_change_lists(admin.site)
 
 # The parts of django-two-factor-auth we use. Its own login page, profile and
 # "disable" view are left out: the second factor cannot be switched off by
 # its user, only reset by a team leader or intake admin.
 two_factor_patterns = (
     [
-        path("account/two_factor/setup/", two_factor_views.SetupView.as_view(), name="setup"),
+        path("account/two_factor/setup/", views.SetupView.as_view(), name="setup"),
         path("account/two_factor/qrcode/", two_factor_views.QRGeneratorView.as_view(), name="qr"),
         path(
             "account/two_factor/setup/complete/",
