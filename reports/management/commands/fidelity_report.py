@@ -5,6 +5,7 @@ import datetime
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -88,7 +89,9 @@ class Command(BaseCommand):
             raise CommandError(_("The end date is before the start date."))
         report = fidelity_report(start, end, as_of or timezone.localdate())
         if format == "json":
-            self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))
+            self.stdout.write(
+                json.dumps(report, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder)
+            )
         elif format == "csv":
             writer = csv.DictWriter(self.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
             writer.writeheader()
