@@ -87,6 +87,24 @@ def test_a_period_that_is_not_valid_shows_the_period_form_again_to_correct_it(
     assert 'name="start" value="2025-06-01"' in response.content.decode()
 
 
+def test_a_dashboard_without_parameters_shows_the_current_quarter_chosen(client, login, specialist):
+    login(specialist)
+
+    response = client.get("/reports/mine/", **EN)
+
+    assert response.status_code == 200
+    assert '<option value="quarter" selected>' in response.content.decode()
+
+
+def test_my_week_offers_no_previous_week_before_the_first_day_it_takes(client, login, specialist):
+    login(specialist)
+
+    page = client.get("/my-week/?week=2000-01-03", **EN).content.decode()
+
+    assert "previous week" not in page
+    assert "previous week" in client.get("/my-week/?week=2000-01-10", **EN).content.decode()
+
+
 def test_the_drilldown_refuses_an_as_of_day_that_is_not_a_day(client, login, specialist):
     login(specialist)
 
