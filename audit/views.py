@@ -9,18 +9,20 @@ from common.tabular import csv_response
 from ips.access import candidates_visible_to
 from ips.decorators import role_required
 from ips.models import Role
+from ips.query import PageQuery, parses_query
 
 ACCESS_LOG_ROLES = (Role.TEAM_LEADER, Role.INTAKE_ADMIN)
 
 
 @shows_person_data(page="access_log")
 @role_required(*ACCESS_LOG_ROLES)
-def candidate_access_log(request, pk):
+@parses_query(PageQuery)
+def candidate_access_log(request, pk, query):
     """Who has opened this candidate's file, newest first."""
     candidate = get_object_or_404(candidates_visible_to(request.user), pk=pk)
     request.audit.shown(candidate)
     request.audit.write()  # this read is listed too
-    page = Paginator(access_entries_for(candidate), 50).get_page(request.GET.get("page"))
+    page = Paginator(access_entries_for(candidate), 50).get_page(query.cleaned_data["page"])
     return render(
         request,
         "audit/candidate_access_log.html",

@@ -4,13 +4,18 @@ from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Enrollment, EuseStage
 from candidates.queries import CaseStatus
+from ips.query import QueryForm, TextParameter, filterset_query
+
+
+class TextFilter(django_filters.CharFilter):
+    field_class = TextParameter
 
 
 class CaseloadFilter(django_filters.FilterSet):
     """Search, filter and sort the caseload. Every field works on the
     annotations of `candidates.queries.caseload`."""
 
-    q = django_filters.CharFilter(label=_("Search by name"), method="search")
+    q = TextFilter(label=_("Search by name"), method="search")
     euse_stage = django_filters.ChoiceFilter(
         label=_("EUSE stage"), choices=EuseStage.choices, empty_label=_("All stages")
     )
@@ -43,6 +48,7 @@ class CaseloadFilter(django_filters.FilterSet):
 
     class Meta:
         model = Enrollment
+        form = QueryForm
         fields = ["q", "euse_stage", "status", "overdue"]
 
     def search(self, queryset, name, value):
@@ -51,3 +57,7 @@ class CaseloadFilter(django_filters.FilterSet):
                 Q(candidate__first_name__icontains=word) | Q(candidate__last_name__icontains=word)
             )
         return queryset
+
+
+#: The caseload's query parameters, parsed at the edge (ips.query).
+CaseloadQuery = filterset_query(CaseloadFilter)

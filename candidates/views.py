@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from audit.decorators import shows_person_data
 from audit.queries import access_entries_for
-from candidates.filters import CaseloadFilter
+from candidates.filters import CaseloadFilter, CaseloadQuery
 from candidates.forms import (
     CandidateForm,
     EnrollmentPlanForm,
@@ -39,6 +39,7 @@ from ips.access import (
 from ips.decorators import role_required
 from ips.locking import save_edit
 from ips.models import Role, User
+from ips.query import parses_query
 
 #: Who works on candidate files: the specialist writes, the team leader reads.
 FILE_ROLES = (Role.SPECIALIST, Role.TEAM_LEADER)
@@ -67,12 +68,13 @@ def _may_write(user) -> bool:
 
 @shows_person_data(page="caseload")
 @role_required(*FILE_ROLES)
-def caseload(request):
+@parses_query(CaseloadQuery)
+def caseload(request, query):
     """The specialist's start page: every active enrollment they hold."""
     today = timezone.localdate()
     rows = caseload_rows(request.user, today)
     total = rows.count()
-    filterset = CaseloadFilter(request.GET or None, queryset=rows)
+    filterset = CaseloadFilter(query.data, queryset=rows)
     entries = list(filterset.qs)
     holders = {}
     if request.user.role == Role.TEAM_LEADER:
@@ -81,7 +83,7 @@ def caseload(request):
         entry.days_since_contact = (today - entry.last_contact).days if entry.last_contact else None
         entry.holder = holders.get(entry.holder_id)
     request.audit.shown(entry.candidate for entry in entries)
-    sort = request.GET.get("sort", "")
+    sort = (query.cleaned_data["sort"] or [""])[0]
     fte = request.user.fte or 1
     per_fte = total / float(fte)
     context = {

@@ -6,6 +6,7 @@ from employers.services import PLACEMENT_FIELDS, normalise_orgnr
 from ips.access import employers_visible_to
 from ips.bidi import isolate
 from ips.locking import VersionedFormMixin
+from ips.query import PageQuery, TextParameter
 from ips.validators import validate_orgnr
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -32,8 +33,10 @@ class EmployerForm(VersionedFormMixin, forms.ModelForm):
         """The view answers an existing orgnr with a link to that employer."""
 
 
-class EmployerSearchForm(forms.Form):
-    q = forms.CharField(label=_("Name or organisation number"), required=False)
+class EmployerSearchForm(PageQuery):
+    """The employer list's query: search text and page."""
+
+    q = TextParameter(label=_("Name or organisation number"))
 
 
 class ContactPersonForm(VersionedFormMixin, forms.ModelForm):

@@ -29,6 +29,7 @@ from ips.decorators import role_required
 from ips.forms import add_service_errors
 from ips.locking import save_edit
 from ips.models import Role
+from ips.query import parses_query
 
 #: Employers are worked with by specialists and their leaders.
 EMPLOYER_ROLES = (Role.SPECIALIST, Role.TEAM_LEADER)
@@ -36,18 +37,18 @@ EMPLOYERS_PER_PAGE = 50
 
 
 @role_required(*EMPLOYER_ROLES)
-def employer_list(request):
+@parses_query(EmployerSearchForm)
+def employer_list(request, query):
     """The office's employers, searched by name or organisation number."""
-    search = EmployerSearchForm(request.GET or None)
     employers = employers_visible_to(request.user).order_by("name")
-    query = request.GET.get("q", "").strip()
-    if query:
+    text = query.cleaned_data["q"]
+    if text:
         employers = employers.filter(
-            Q(name__icontains=query) | Q(orgnr__startswith=normalise_orgnr(query))
+            Q(name__icontains=text) | Q(orgnr__startswith=normalise_orgnr(text))
         )
-    page = Paginator(employers, EMPLOYERS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(employers, EMPLOYERS_PER_PAGE).get_page(query.cleaned_data["page"])
     return render(
-        request, "employers/employer_list.html", {"search": search, "page": page, "query": query}
+        request, "employers/employer_list.html", {"search": query, "page": page, "query": text}
     )
 
 

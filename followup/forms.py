@@ -7,6 +7,7 @@ from followup.models import Activity, Location, Mode, WithWhom
 from ips.access import candidates_visible_to, employers_visible_to
 from ips.bidi import isolate
 from ips.locking import VersionedFormMixin
+from ips.query import DayParameter, QueryForm, RecordIdParameter, TextParameter
 
 #: Radio buttons drawn as a row of large buttons: one tap each on a phone.
 CHOICE_BUTTONS = forms.RadioSelect(attrs={"class": "btn-check"})
@@ -104,3 +105,30 @@ class ActivityCreateForm(ActivityForm):
 
 class ActivityEditForm(ActivityForm):
     """An activity already logged: its version is required (see ips.locking)."""
+
+
+# --- Query parameters (ips.query) ---
+
+
+class ActivityCreateQuery(QueryForm):
+    """?candidate=<pk>&employer=<pk> preselect; inline=1 asks for the htmx form."""
+
+    candidate = RecordIdParameter(label=_("Candidate"))
+    employer = RecordIdParameter(label=_("Employer"))
+    inline = forms.ChoiceField(label=_("Inline"), choices=[("1", "1")], required=False)
+
+
+class CandidateOptionsQuery(QueryForm):
+    candidate_q = TextParameter(label=_("Find a candidate"))
+    candidate = RecordIdParameter(label=_("Candidate"))
+
+
+class EmployerOptionsQuery(QueryForm):
+    employer_q = TextParameter(label=_("Find an employer"))
+    employer = RecordIdParameter(label=_("Employer"))
+
+
+class MyWeekQuery(QueryForm):
+    """The week containing `week` (this week when left out)."""
+
+    week = DayParameter(label=_("Week"))

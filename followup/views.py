@@ -15,7 +15,14 @@ from audit.decorators import shows_person_data
 from candidates.queries import current_enrollment
 from candidates.services import enrollment_next_contact_set
 from employers.services import normalise_orgnr
-from followup.forms import ActivityCreateForm, ActivityEditForm
+from followup.forms import (
+    ActivityCreateForm,
+    ActivityCreateQuery,
+    ActivityEditForm,
+    CandidateOptionsQuery,
+    EmployerOptionsQuery,
+    MyWeekQuery,
+)
 from followup.models import Activity
 from followup.queries import (
     FIELD_SHARE_TARGET,
@@ -36,6 +43,7 @@ from ips.decorators import role_required
 from ips.forms import add_service_errors
 from ips.locking import save_edit
 from ips.models import Role
+from ips.query import FIRST_DAY, parses_query
 
 #: Who logs activities: specialists, and team leaders who do casework themselves.
 LOG_ROLES = (Role.SPECIALIST, Role.TEAM_LEADER)
@@ -53,20 +61,23 @@ def _after_save(activity):
     return redirect("my_week")
 
 
-def _initial_from_query(request, form_kwargs):
+def _initial_from_query(request, query, form_kwargs):
     """?candidate=<pk>&employer=<pk> preselect what the user may see."""
     initial = {}
-    candidate_pk = request.GET.get("candidate", "")
-    if candidate_pk.isdigit():
+    candidate_pk = query.cleaned_data["candidate"]
+    if candidate_pk is not None:
         candidate = candidates_visible_to(request.user).filter(pk=candidate_pk).first()
         if candidate is not None:
             initial["candidate"] = candidate.pk
             enrollment = current_enrollment(request.user, candidate)
             if enrollment is not None:
                 initial["euse_stage"] = enrollment.euse_stage
-    employer_pk = request.GET.get("employer", "")
-    if employer_pk.isdigit() and employers_visible_to(request.user).filter(pk=employer_pk).exists():
-        initial["employer"] = int(employer_pk)
+    employer_pk = query.cleaned_data["employer"]
+    if (
+        employer_pk is not None
+        and employers_visible_to(request.user).filter(pk=employer_pk).exists()
+    ):
+        initial["employer"] = employer_pk
     form_kwargs["initial"] = initial
 
 
@@ -77,13 +88,14 @@ def _shown_in_form(request, form):
 
 @shows_person_data(page="activity_form")
 @role_required(*LOG_ROLES)
-def activity_create(request):
+@parses_query(ActivityCreateQuery)
+def activity_create(request, query):
     """Log a contact. From the candidate file the form is loaded and saved
     with htmx, and the timeline refreshes itself without a page reload."""
-    inline = bool(request.htmx) and request.GET.get("inline") == "1"
+    inline = bool(request.htmx) and query.cleaned_data["inline"] == "1"
     kwargs = {"user": request.user}
     if request.method == "GET":
-        _initial_from_query(request, kwargs)
+        _initial_from_query(request, query, kwargs)
     form = ActivityCreateForm(request.POST or None, **kwargs)
     if request.method == "POST":
         inline = bool(request.htmx)
@@ -177,46 +189,47 @@ def activity_remove(request, activity_pk):
 
 @shows_person_data(page="candidate_options")
 @role_required(*LOG_ROLES)
-def activity_candidate_options(request):
+@parses_query(CandidateOptionsQuery)
+def activity_candidate_options(request, query):
     """Search as you type: the candidates the user may see whose name matches."""
     candidates = candidates_visible_to(request.user).only("pk", "first_name", "last_name")
-    for word in request.GET.get("candidate_q", "").split():
+    for word in query.cleaned_data["candidate_q"].split():
         candidates = candidates.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
     options = [(c.pk, f"{c.first_name} {c.last_name}") for c in candidates[:OPTIONS_SHOWN]]
     request.audit.shown(pk for pk, _name in options)
-    return _options(request, options, request.GET.get("candidate", ""))
+    return _options(request, options, query.cleaned_data["candidate"])
 
 
 @role_required(*LOG_ROLES)
-def activity_employer_options(request):
+@parses_query(EmployerOptionsQuery)
+def activity_employer_options(request, query):
     """Search as you type: the employers of the user's office by name or orgnr."""
     employers = employers_visible_to(request.user).only("pk", "name", "orgnr")
-    query = request.GET.get("employer_q", "").strip()
-    if query:
+    text = query.cleaned_data["employer_q"]
+    if text:
         employers = employers.filter(
-            Q(name__icontains=query) | Q(orgnr__startswith=normalise_orgnr(query))
+            Q(name__icontains=text) | Q(orgnr__startswith=normalise_orgnr(text))
         )
     options = [(e.pk, e.name) for e in employers[:OPTIONS_SHOWN]]
-    return _options(request, options, request.GET.get("employer", ""))
+    return _options(request, options, query.cleaned_data["employer"])
 
 
-def _options(request, options, selected):
+def _options(request, options, selected: int | None):
     """The <option>s of a picker; a single match is chosen at once (one tap less)."""
     if len(options) == 1:
-        selected = str(options[0][0])
+        selected = options[0][0]
     return render(request, "followup/_options.html", {"options": options, "selected": selected})
 
 
 @shows_person_data(page="my_week")
 @role_required(*LOG_ROLES)
-def my_week(request):
+@parses_query(MyWeekQuery)
+def my_week(request, query):
     """This week's and this month's activities, minutes per day and the field share."""
     today = timezone.localdate()
-    try:
-        day = datetime.date.fromisoformat(request.GET.get("week", ""))
-    except ValueError:
-        day = today
+    day = query.cleaned_data["week"] or today
     week_start, week_end = week_of(day)
+    previous_week = week_start - datetime.timedelta(days=7)
     month_start, month_end = month_of(day)
     week = minutes_summary(request.user, week_start, week_end)
     month = minutes_summary(request.user, month_start, month_end)
@@ -233,7 +246,7 @@ def my_week(request):
         "days": minutes_per_day(request.user, week_start, week_end),
         "activities": activities,
         "target_percent": round(FIELD_SHARE_TARGET * 100),
-        "previous_week": week_start - datetime.timedelta(days=7),
+        "previous_week": previous_week if previous_week >= FIRST_DAY else None,
         "next_week": week_start + datetime.timedelta(days=7) if week_end < today else None,
     }
     return render(request, "followup/my_week.html", context)

@@ -4,7 +4,10 @@ Users are deactivated, never deleted: activities, assignments and audit
 entries keep their author.
 """
 
+from django.apps import apps
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +29,26 @@ def _superusers_only(request) -> bool:
 
 
 admin.site.has_permission = _superusers_only
+
+
+class BoundedChangeList(ChangeList):
+    """A date-hierarchy year out of range (`?date__year=9999`, or one of 20
+    digits) is a wrong filter, answered as Django answers one (`?e=1`), not a
+    500: Django 5.2 lets it through (fixed upstream, ticket #37357)."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except (OverflowError, ValueError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
+def bound_change_lists(site) -> None:
+    """Every list of the site, those of the libraries included, uses BoundedChangeList."""
+    for model in apps.get_models():
+        if site.is_registered(model):
+            model_admin = site.get_model_admin(model)
+            model_admin.get_changelist = lambda request, **kwargs: BoundedChangeList
 
 
 @admin.register(Office)

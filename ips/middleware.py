@@ -1,4 +1,5 @@
-"""Request guards: login required everywhere, second factor, session limits."""
+"""Request guards: login required everywhere, second factor, session limits,
+query parameters."""
 
 import time
 
@@ -9,6 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from ips.query import InvalidQuery, edge_problems, refusal
 from ips.security import enrolment_allowed, second_factor_enforced
 
 #: Paths an anonymous visitor may reach.
@@ -114,3 +116,23 @@ def remember_login_time(sender, request, user, **kwargs):
     """Start the 12-hour clock at every login, also a repeated one."""
     if request is not None and hasattr(request, "session"):
         request.session[SESSION_LOGIN_AT] = time.time()
+
+
+class QueryParametersMiddleware:
+    """Answers 400 with a message, before any view runs, when a query parameter
+    holds what no page takes (ips.query.edge_problems); and renders the 400 of
+    a view whose query form refused its parameters (ips.query.InvalidQuery)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        problems = edge_problems(request.GET)
+        if problems:
+            return refusal(request, problems)
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, InvalidQuery):
+            return refusal(request, exception.messages, exception.form)
+        return None

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "audit.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
+    "ips.middleware.QueryParametersMiddleware",
 ]
 
 ROOT_URLCONF = "ips.urls"

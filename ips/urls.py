@@ -4,10 +4,12 @@ from django.urls import include, path
 from two_factor import views as two_factor_views
 
 from ips import views
+from ips.admin import bound_change_lists
 
 # Everyone logs in through the two-factor login; the admin's own login page
 # would bypass the second factor and the lockout, so it sends them there.
 admin.site.login = views.admin_login
+bound_change_lists(admin.site)
 
 # The parts of django-two-factor-auth we use. Its own login page, profile and
 # "disable" view are left out: the second factor cannot be switched off by

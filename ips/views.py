@@ -35,7 +35,18 @@ def home(request):
     return render(request, "ips/home.html")
 
 
-class LoginView(two_factor_views.LoginView):
+class LocalNextMixin:
+    """Only a path on this site is a `next` to go to after login or enrolment.
+    django-two-factor-auth hands any other "safe" value (`?next=abc`) to
+    redirect(), which takes it for a URL name and fails (a 500); it is
+    ignored instead, as Django ignores a `next` to another host."""
+
+    def get_redirect_url(self):
+        url = super().get_redirect_url()
+        return url if url.startswith("/") else ""
+
+
+class LoginView(LocalNextMixin, two_factor_views.LoginView):
     """Password, then the 6-digit code from the authenticator app (or a recovery code)."""
 
     form_list = (
@@ -59,7 +70,7 @@ def admin_login(request, extra_context=None):
 # --- Enrolment of the authenticator app --------------------------------------------
 
 
-class SetupView(two_factor_views.SetupView):
+class SetupView(LocalNextMixin, two_factor_views.SetupView):
     """Enrol the authenticator app (reached only through an enrolment link).
     The POST that proves the new app also makes the recovery codes; the next
     page shows them once."""

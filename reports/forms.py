@@ -1,4 +1,5 @@
-"""The period selector of the dashboards."""
+"""The parameters of the dashboards: the period selector, the drill-downs and
+the recompute. Parsed at the edge (ips.query): a view gets valid dates."""
 
 import datetime
 
@@ -7,6 +8,8 @@ from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from ips.query import DayParameter, QueryForm, RecordIdParameter, TextParameter
 
 #: The longest custom period a dashboard computes on the fly.
 MAX_PERIOD_DAYS = 5 * 366
@@ -32,9 +35,12 @@ def year_bounds(day: datetime.date) -> tuple[datetime.date, datetime.date]:
 BOUNDS = {"month": month_bounds, "quarter": quarter_bounds, "year": year_bounds}
 
 
-class PeriodForm(forms.Form):
-    """Month, quarter or year containing a day, or custom dates. Read from GET:
-    an invalid choice re-renders with the message and the default period."""
+class PeriodForm(QueryForm):
+    """Month, quarter or year containing a day, or custom dates (the current
+    quarter when nothing is chosen). Days lie in ips.query's range."""
+
+    #: The 400 page shows the form again, to correct the choice there.
+    correctable = True
 
     period = forms.ChoiceField(
         label=_("Period"),
@@ -47,20 +53,17 @@ class PeriodForm(forms.Form):
         initial="quarter",
         required=False,
     )
-    on = forms.DateField(
+    on = DayParameter(
         label=_("Containing the day"),
-        required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Month, quarter or year containing this day; today if empty."),
     )
-    start = forms.DateField(
+    start = DayParameter(
         label=_("From (custom)"),
-        required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    end = forms.DateField(
+    end = DayParameter(
         label=_("To (custom)"),
-        required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
@@ -99,19 +102,49 @@ class PeriodForm(forms.Form):
         return cleaned
 
     def bounds(self) -> tuple[datetime.date, datetime.date]:
-        """The chosen period; the current quarter when the input is invalid."""
-        today = timezone.localdate()
-        if not self.is_bound or not self.is_valid():
-            return quarter_bounds(today)
+        """The chosen period, of a valid form."""
         data = self.cleaned_data
         if data["period"] == "custom":
             return data["start"], data["end"]
-        return BOUNDS[data["period"]](data.get("on") or today)
+        return BOUNDS[data["period"]](data.get("on") or timezone.localdate())
 
 
-def period_from(request) -> tuple[PeriodForm, datetime.date, datetime.date]:
-    """The period form bound to the query string, and the period it gives."""
-    wanted = {"period", "on", "start", "end"} & set(request.GET)
-    form = PeriodForm(request.GET if wanted else None)
-    start, end = form.bounds()
-    return form, start, end
+class DrilldownQuery(PeriodForm):
+    """The period, the as-of day of the cohort (today when left out) and which rows to list."""
+
+    correctable = False  # the drill-down page has no period selector
+
+    as_of = DayParameter(label=_("As of"))
+    show = forms.ChoiceField(
+        label=_("Show"),
+        choices=[
+            ("all", _("All")),
+            ("low", _("Only weeks below the target")),
+            ("without_job", _("Only those without a job")),
+        ],
+        required=False,
+    )
+
+    def as_of_day(self) -> datetime.date:
+        return self.cleaned_data["as_of"] or timezone.localdate()
+
+
+class TeamDrilldownQuery(DrilldownQuery):
+    """A team's drill-down, for the whole team or one specialist."""
+
+    specialist = RecordIdParameter(label=_("Job specialist"))
+
+
+class RecomputeForm(PeriodForm):
+    """The recompute button: the period shown and the page to return to."""
+
+    correctable = False
+
+    next = TextParameter(max_length=2000)
+
+
+class RecomputeProgressQuery(QueryForm):
+    """What the progress poll follows, and the page to return to."""
+
+    group = TextParameter()
+    next = TextParameter(max_length=2000)

@@ -651,7 +651,8 @@ def fidelity_report(
     Per specialist, pooled per team, per office and in total. The number of
     queries is fixed: it does not grow with specialists, candidates or
     activities. `specialists` narrows the report (e.g. to one team);
-    `levels` picks the scopes to build.
+    `levels` picks the scopes to build. `start`, `end` and `as_of` stay
+    dates; the command writes them as ISO dates in its JSON.
     """
     period = ReportPeriod(start, end, as_of or timezone.localdate())
     people_qs = specialists if specialists is not None else report_specialists()
@@ -742,9 +743,9 @@ def fidelity_report(
             )
 
     report = {
-        "start": start.isoformat(),
-        "end": end.isoformat(),
-        "as_of": period.as_of.isoformat(),
+        "start": start,
+        "end": end,
+        "as_of": period.as_of,
         "specialists": specialist_rows,
         "teams": [],
         "offices": [],

@@ -14,9 +14,7 @@ from reports.models import MetricSnapshot, Scope
 def snapshots_save(*, report: dict) -> int:
     """Upsert one snapshot per scope present in `report` (a metrics.fidelity_report
     result). Recomputing the same period overwrites: one row per scope and period."""
-    start = datetime.date.fromisoformat(report["start"])
-    end = datetime.date.fromisoformat(report["end"])
-    as_of = datetime.date.fromisoformat(report["as_of"])
+    start, end, as_of = report["start"], report["end"], report["as_of"]
     computed_at = timezone.now()
     scoped = [(Scope.SPECIALIST, row["id"], row) for row in report["specialists"]]
     scoped += [(Scope.TEAM, row["id"], row) for row in report["teams"]]

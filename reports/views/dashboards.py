@@ -12,9 +12,10 @@ from candidates.queries import protection_lifts
 from ips.access import teams_led_by
 from ips.decorators import role_required
 from ips.models import Role
+from ips.query import parses_query
 from reports import trends
 from reports.dashboard import METRICS, STATUS_LABELS, SUPPRESSED_MARK, Row
-from reports.forms import period_from
+from reports.forms import PeriodForm
 from reports.suppression import MIN_GROUP_SIZE
 from reports.views.figures import (
     LEADER,
@@ -72,10 +73,11 @@ def index(request):
 @require_GET
 @shows_person_data(page="dashboard_team")
 @role_required(*LEADER)
-def team_dashboard(request, team_pk):
+@parses_query(PeriodForm)
+def team_dashboard(request, team_pk, query):
     """The team's figures; it names a candidate only where a protected-address
     flag was lifted lately (the leader is told), and that read is logged."""
-    team, form, start, end, block, freshness = team_page(request, team_pk)
+    team, start, end, block, freshness = team_page(request, team_pk, query)
     lifts = list(
         protection_lifts(
             request.user,
@@ -85,13 +87,13 @@ def team_dashboard(request, team_pk):
     )
     request.audit.shown(lift.candidate for lift in lifts)
     base = reverse("dashboard_team_drilldown", args=[team.pk, "__drill__"])
-    query = period_query(start, end, freshness.as_of)
-    _link_cells(block.rows, base, query, specialist=True)
-    _link_cells([block.pooled], base, query, specialist=False)
+    drill_query = period_query(start, end, freshness.as_of)
+    _link_cells(block.rows, base, drill_query, specialist=True)
+    _link_cells([block.pooled], base, drill_query, specialist=False)
     members = [row.user for row in block.rows]
     context = _page_context(
         request,
-        form,
+        query,
         start,
         end,
         freshness,
@@ -109,14 +111,15 @@ def team_dashboard(request, team_pk):
 
 @require_GET
 @role_required(Role.SPECIALIST)
-def my_dashboard(request):
-    form, start, end = period_from(request)
+@parses_query(PeriodForm)
+def my_dashboard(request, query):
+    start, end = query.bounds()
     own, pooled, freshness = my_rows(request.user, start, end)
     base = reverse("dashboard_mine_drilldown", args=["__drill__"])
     _link_cells([own], base, period_query(start, end, freshness.as_of), specialist=False)
     context = _page_context(
         request,
-        form,
+        query,
         start,
         end,
         freshness,
@@ -133,14 +136,15 @@ def my_dashboard(request):
 
 @require_GET
 @role_required(Role.TEAM_LEADER, Role.INTAKE_ADMIN)
-def office_dashboard(request):
-    form, start, end, team_rows, office_rows, freshness = office_page(request)
+@parses_query(PeriodForm)
+def office_dashboard(request, query):
+    start, end, team_rows, office_rows, freshness = office_page(request, query)
     if request.user.role == Role.TEAM_LEADER or request.user.is_superuser:
         for row in team_rows:
             row.link = reverse("dashboard_team", args=[row.scope_id])
     context = _page_context(
         request,
-        form,
+        query,
         start,
         end,
         freshness,
@@ -154,11 +158,12 @@ def office_dashboard(request):
 
 @require_GET
 @role_required(Role.ANALYST)
-def comparison(request):
-    form, start, end, team_rows, office_rows, total, freshness = comparison_page(request)
+@parses_query(PeriodForm)
+def comparison(request, query):
+    start, end, team_rows, office_rows, total, freshness = comparison_page(query)
     context = _page_context(
         request,
-        form,
+        query,
         start,
         end,
         freshness,

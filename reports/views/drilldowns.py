@@ -6,63 +6,61 @@ import datetime
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from audit.decorators import shows_person_data
 from ips.access import enrollments_visible_to
 from ips.decorators import role_required
 from ips.models import Role, User
+from ips.query import parses_query
 from reports import dashboard, drilldown
-from reports.forms import period_from
+from reports.forms import DrilldownQuery, TeamDrilldownQuery
 from reports.views.figures import LEADER, period_query, teams_of_leader
 
 
 @shows_person_data(page="dashboard_drilldown")
 @require_GET
 @role_required(*LEADER)
-def team_drilldown(request, team_pk, metric):
+@parses_query(TeamDrilldownQuery)
+def team_drilldown(request, team_pk, metric, query):
     team = get_object_or_404(teams_of_leader(request.user), pk=team_pk)
     holders = User.objects.filter(role=Role.SPECIALIST, team=team)
-    if "specialist" in request.GET:
-        try:
-            holders = holders.filter(pk=int(request.GET["specialist"]))
-        except ValueError as error:
-            raise Http404 from error
+    specialist = query.cleaned_data["specialist"]
+    if specialist is not None:
+        holders = holders.filter(pk=specialist)
         if not holders.exists():
             raise Http404
     back = reverse("dashboard_team", args=[team.pk])
-    return _drilldown(request, metric, holders, back)
+    return _drilldown(request, query, metric, holders, back, specialist=specialist)
 
 
 @shows_person_data(page="dashboard_drilldown")
 @require_GET
 @role_required(Role.SPECIALIST)
-def my_drilldown(request, metric):
+@parses_query(DrilldownQuery)
+def my_drilldown(request, metric, query):
     holders = User.objects.filter(pk=request.user.pk)
-    return _drilldown(request, metric, holders, reverse("dashboard_mine"))
+    return _drilldown(request, query, metric, holders, reverse("dashboard_mine"))
 
 
-def _as_of(request) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(request.GET.get("as_of", ""))
-    except ValueError:
-        return timezone.localdate()
-
-
-def _drilldown(request, metric, holders, back_url):
+def _drilldown(request, query, metric, holders, back_url, specialist=None):
     if metric not in drilldown.DRILLS:
         raise Http404
-    form, start, end = period_from(request)
-    as_of = _as_of(request)
+    start, end = query.bounds()
+    as_of = query.as_of_day()
+    show = query.cleaned_data["show"]
     people = {person.pk: person for person in holders.select_related("team")}
     ids = list(people)
+    this_page = period_query(start, end, as_of)
+    if specialist is not None:
+        this_page += f"&specialist={specialist}"
     context = {
-        "form": form,
         "start": start,
         "end": end,
         "as_of": as_of,
         "metric": metric,
+        "show": show,
+        "this_page": this_page,
         "back_url": f"{back_url}?{period_query(start, end)}",
         "people": people,
         "single": people[ids[0]] if len(ids) == 1 else None,
@@ -72,7 +70,7 @@ def _drilldown(request, metric, holders, back_url):
         for week in weeks:
             week["person"] = people.get(week["author_id"])
             week["low"] = week["field_share"] < dashboard.metrics.FIELD_SHARE_TARGET
-        if request.GET.get("show") == "low":
+        if show == "low":
             weeks = [week for week in weeks if week["low"]]
         context |= {"weeks": weeks, "target": dashboard.metrics.FIELD_SHARE_TARGET}
         request.audit.shown([])  # the specialists' weeks: no candidate
@@ -84,7 +82,7 @@ def _drilldown(request, metric, holders, back_url):
         "first_contact": lambda: drilldown.first_contacts(start, end, ids),
     }
     selected = selections[metric]()
-    if metric == "cohort" and request.GET.get("show") == "without_job":
+    if metric == "cohort" and show == "without_job":
         selected = selected.filter(in_work=False)
     visible = list(
         selected.filter(pk__in=enrollments_visible_to(request.user).values("pk")).select_related(

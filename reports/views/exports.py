@@ -5,8 +5,9 @@ from django.views.decorators.http import require_GET
 
 from ips.decorators import role_required
 from ips.models import Role
+from ips.query import parses_query
 from reports.exports import dashboard_csv, dashboard_xlsx
-from reports.forms import period_from
+from reports.forms import PeriodForm
 from reports.views.figures import LEADER, comparison_page, my_rows, office_page, team_page
 
 
@@ -19,8 +20,9 @@ def _export(fmt, *, title, rows, start, end, freshness, filename):
 
 @require_GET
 @role_required(*LEADER)
-def team_export(request, team_pk, fmt):
-    team, _form, start, end, block, freshness = team_page(request, team_pk)
+@parses_query(PeriodForm)
+def team_export(request, team_pk, fmt, query):
+    team, start, end, block, freshness = team_page(request, team_pk, query)
     return _export(
         fmt,
         title=_("Fidelity of team %(team)s") % {"team": team.name},
@@ -34,8 +36,9 @@ def team_export(request, team_pk, fmt):
 
 @require_GET
 @role_required(Role.SPECIALIST)
-def my_export(request, fmt):
-    _form, start, end = period_from(request)
+@parses_query(PeriodForm)
+def my_export(request, fmt, query):
+    start, end = query.bounds()
     own, pooled, freshness = my_rows(request.user, start, end)
     return _export(
         fmt,
@@ -50,8 +53,9 @@ def my_export(request, fmt):
 
 @require_GET
 @role_required(Role.TEAM_LEADER, Role.INTAKE_ADMIN)
-def office_export(request, fmt):
-    _form, start, end, team_rows, office_rows, freshness = office_page(request)
+@parses_query(PeriodForm)
+def office_export(request, fmt, query):
+    start, end, team_rows, office_rows, freshness = office_page(request, query)
     return _export(
         fmt,
         title=_("Fidelity of teams and offices"),
@@ -65,8 +69,9 @@ def office_export(request, fmt):
 
 @require_GET
 @role_required(Role.ANALYST)
-def comparison_export(request, fmt):
-    _form, start, end, team_rows, office_rows, total, freshness = comparison_page(request)
+@parses_query(PeriodForm)
+def comparison_export(request, fmt, query):
+    start, end, team_rows, office_rows, total, freshness = comparison_page(query)
     return _export(
         fmt,
         title=_("Fidelity of offices and teams (small groups not shown)"),

@@ -9,13 +9,13 @@ from ips.access import teams_led_by
 from ips.models import Office, Role, Team, User
 from reports import dashboard
 from reports.dashboard import Row
-from reports.forms import period_from
 
 LEADER = (Role.TEAM_LEADER,)
 DASHBOARD_ROLES = (Role.SPECIALIST, Role.TEAM_LEADER, Role.INTAKE_ADMIN, Role.ANALYST)
 
 
 def period_query(start, end, as_of=None) -> str:
+    """The query string of a period (and as-of day), for links between dashboard pages."""
     query = {"period": "custom", "start": start.isoformat(), "end": end.isoformat()}
     if as_of:
         query["as_of"] = as_of.isoformat()
@@ -36,11 +36,11 @@ def _with_specialists(queryset, field_name):
     )
 
 
-def team_page(request, team_pk):
+def team_page(request, team_pk, period):
     team = get_object_or_404(teams_of_leader(request.user).select_related("office"), pk=team_pk)
-    form, start, end = period_from(request)
+    start, end = period.bounds()
     (block,), freshness = dashboard.team_table([team], start, end)
-    return team, form, start, end, block, freshness
+    return team, start, end, block, freshness
 
 
 def my_rows(user, start, end):
@@ -83,17 +83,17 @@ def _office_scope(user):
     return teams, offices
 
 
-def office_page(request):
-    form, start, end = period_from(request)
+def office_page(request, period):
+    start, end = period.bounds()
     teams, offices = _office_scope(request.user)
     team_rows, office_rows, _total, freshness = dashboard.comparison_table(
         teams, offices, start, end, with_total=False, suppress_small=False
     )
-    return form, start, end, team_rows, office_rows, freshness
+    return start, end, team_rows, office_rows, freshness
 
 
-def comparison_page(request):
-    form, start, end = period_from(request)
+def comparison_page(period):
+    start, end = period.bounds()
     teams = list(
         _with_specialists(Team.objects.select_related("office"), "team").order_by(
             "office__name", "name"
@@ -107,4 +107,4 @@ def comparison_page(request):
     team_rows, office_rows, total, freshness = dashboard.comparison_table(
         teams, offices, start, end, with_total=True, suppress_small=True
     )
-    return form, start, end, team_rows, office_rows, total, freshness
+    return start, end, team_rows, office_rows, total, freshness

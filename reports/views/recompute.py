@@ -11,14 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from ips.decorators import role_required
+from ips.query import parse_query, parses_query
 from reports import tasks
-from reports.forms import PeriodForm
+from reports.forms import RecomputeForm, RecomputeProgressQuery
 from reports.views.figures import DASHBOARD_ROLES
 
 
-def _safe_next(request, fallback="dashboard"):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
+def _safe_next(request, target, fallback="dashboard"):
+    """`target` when it is a page of this site, the dashboard otherwise."""
+    if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
@@ -28,11 +29,12 @@ def _safe_next(request, fallback="dashboard"):
 @require_POST
 @role_required(*DASHBOARD_ROLES)
 def recompute(request):
-    """Start the Celery recompute of the shown period; htmx then polls its progress."""
-    form = PeriodForm(request.POST)
+    """Start the Celery recompute of the shown period; htmx then polls its progress.
+    A period that is not valid answers 400 (ips.query), never another period."""
+    form = parse_query(request, RecomputeForm, data=request.POST)
     start, end = form.bounds()
     started = tasks.recompute_request(start, end, timezone.localdate())
-    next_url = _safe_next(request)
+    next_url = _safe_next(request, form.cleaned_data["next"])
     if not request.htmx:
         messages.info(request, _("The figures are being recomputed. Reload the page in a moment."))
         return redirect(next_url)
@@ -60,5 +62,7 @@ def _progress(request, task_id, group_id, next_url):
 
 @require_GET
 @role_required(*DASHBOARD_ROLES)
-def recompute_progress(request, task_id):
-    return _progress(request, task_id, request.GET.get("group") or None, _safe_next(request))
+@parses_query(RecomputeProgressQuery)
+def recompute_progress(request, task_id, query):
+    data = query.cleaned_data
+    return _progress(request, task_id, data["group"] or None, _safe_next(request, data["next"]))

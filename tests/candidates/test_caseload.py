@@ -191,9 +191,15 @@ def test_it_counts_the_caseload_against_the_band_and_fte(client, login, speciali
     assert "outside the band" in response.content.decode()
 
 
-def test_an_unknown_filter_value_is_not_an_error(client, login, specialist):
+def test_an_unknown_filter_value_is_refused_with_a_message(client, login, specialist):
     login(specialist)
-    assert client.get("/caseload/", {"euse_stage": "x", "sort": "nonsense"}).status_code == 200
+
+    response = client.get("/caseload/", {"sort": "nonsense"}, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 400
+    assert "Select a valid choice. nonsense is not one of the available choices." in (
+        response.content.decode()
+    )
 
 
 def test_the_query_count_does_not_grow_with_the_caseload(client, login, specialist):

@@ -79,9 +79,13 @@ def test_an_earlier_week_can_be_shown(client, login, specialist):
     assert response.context["week"].minutes == 25
 
 
-def test_a_bad_week_parameter_shows_this_week(client, login, specialist):
+def test_a_bad_week_parameter_is_refused_with_a_message(client, login, specialist):
     login(specialist)
-    assert client.get("/my-week/?week=nonsense").status_code == 200
+
+    response = client.get("/my-week/?week=nonsense", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 400
+    assert "Week: Enter a valid date." in response.content.decode()
 
 
 @pytest.mark.parametrize("persona", ["intake", "analyst"])

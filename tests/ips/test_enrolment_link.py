@@ -94,7 +94,8 @@ def test_the_token_leaves_the_address_bar(client, teammate):
     assert response.status_code == 302
     assert response["Location"] == "/enrol/password/"
     assert (
-        "Your username is <strong><bdi>ola</bdi></strong>" in client.get("/enrol/password/").content.decode()
+        "Your username is <strong><bdi>ola</bdi></strong>"
+        in client.get("/enrol/password/").content.decode()
     )
 
 

@@ -17,6 +17,7 @@ from tests.conftest import (
     submit_password,
     totp_device,
 )
+from tests.factories import PASSWORD
 
 
 def test_a_password_alone_does_not_reach_the_home_page(client, specialist):
@@ -177,3 +178,45 @@ def test_check_deploy_fails_when_the_second_factor_is_off_without_debug(settings
     assert [e.id for e in check_second_factor_required(None)] == ["trofast.E001"]
     settings.REQUIRE_2FA = True
     assert check_second_factor_required(None) == []
+
+
+def test_a_next_that_is_not_a_path_is_ignored_after_login(client, specialist):
+    """django-two-factor-auth took `next=home-page` for a URL name: a 500."""
+    device = totp_device(specialist)
+    client.post(
+        "/login/?next=home-page",
+        {"login_view-current_step": "auth", "auth-username": "kari", "auth-password": PASSWORD},
+    )
+
+    response = client.post(
+        "/login/?next=home-page",
+        {"login_view-current_step": "token", "token-otp_token": current_code(device)},
+    )
+
+    assert (response.status_code, response["Location"]) == (302, "/")
+
+
+def test_a_next_path_is_followed_after_login(client, specialist):
+    device = totp_device(specialist)
+    client.post(
+        "/login/?next=/my-week/",
+        {"login_view-current_step": "auth", "auth-username": "kari", "auth-password": PASSWORD},
+    )
+
+    response = client.post(
+        "/login/?next=/my-week/",
+        {"login_view-current_step": "token", "token-otp_token": current_code(device)},
+    )
+
+    assert response["Location"] == "/my-week/"
+
+
+def test_a_next_that_is_not_a_path_is_ignored_by_the_enrolment(client, specialist):
+    log_in(client, specialist)
+
+    response = client.get("/account/two_factor/setup/", {"next": "home-page"})
+
+    assert (response.status_code, response["Location"]) == (
+        302,
+        "/account/two_factor/setup/complete/",
+    )

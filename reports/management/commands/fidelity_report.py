@@ -3,6 +3,7 @@
 import json
 
 from django.core.management.base import CommandError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -81,7 +82,9 @@ class Command(TrofastCommand):
             raise CommandError(_("The end date is before the start date."))
         report = fidelity_report(start, end, as_of or timezone.localdate())
         if format == "json":
-            self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))
+            self.stdout.write(
+                json.dumps(report, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder)
+            )
         elif format == "csv":
             writer = CsvWriter(self.stdout, dialect=CSV_UNIX)
             writer.writerow(CSV_COLUMNS)
