@@ -123,6 +123,12 @@ class PageQuery(QueryForm):
     page = PageParameter()
 
 
+class NextQuery(QueryForm):
+    """Where to go back to after a step in between (a path of this site)."""
+
+    next = TextParameter(label=gettext_lazy("Next page"), max_length=VALUE_MAX_LENGTH)
+
+
 def filterset_query(filterset_class) -> type[forms.Form]:
     """The form a django-filter FilterSet validates its data with, to parse a
     view's query with it before the FilterSet filters."""

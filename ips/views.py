@@ -23,6 +23,7 @@ from ips.bidi import isolate
 from ips.decorators import fresh_second_factor_required, role_required
 from ips.forms import LoginForm, SecondFactorConfirmForm, add_service_errors
 from ips.models import Role
+from ips.query import NextQuery, parses_query
 
 
 @login_required
@@ -148,8 +149,8 @@ def enrolment_password(request):
 # --- The actor's own second factor, fresh -----------------------------------------
 
 
-def _safe_next(request) -> str | None:
-    target = request.POST.get("next") or request.GET.get("next")
+def _safe_next(request, query) -> str | None:
+    target = request.POST.get("next") or query.cleaned_data["next"]
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
@@ -158,13 +159,14 @@ def _safe_next(request) -> str | None:
 
 
 @never_cache
-def second_factor_confirm(request):
+@parses_query(NextQuery)
+def second_factor_confirm(request, query):
     """The step-up page: the user's own code again before a sensitive action
     (resetting someone's second factor, handing out an enrolment link)."""
     form = SecondFactorConfirmForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if security.second_factor_confirm(request=request, token=form.cleaned_data["otp_token"]):
-            return redirect(_safe_next(request) or "home")
+            return redirect(_safe_next(request, query) or "home")
         form.add_error(
             "otp_token",
             _("That code is not right. Enter the code your app shows now."),
@@ -172,7 +174,7 @@ def second_factor_confirm(request):
     return render(
         request,
         "ips/second_factor_confirm.html",
-        {"form": form, "next": _safe_next(request) or ""},
+        {"form": form, "next": _safe_next(request, query) or ""},
     )
 
 
