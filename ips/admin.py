@@ -31,12 +31,22 @@ def _superusers_only(request) -> bool:
 admin.site.has_permission = _superusers_only
 
 
+#: The largest whole number a database column holds (a signed 64-bit integer).
+_LARGEST_INTEGER = 2**63 - 1
+
+
 class BoundedChangeList(ChangeList):
-    """A date-hierarchy year out of range (`?date__year=9999`, or one of 20
-    digits) is a wrong filter, answered as Django answers one (`?e=1`), not a
-    500: Django 5.2 lets it through (fixed upstream, ticket #37357)."""
+    """A filter the database cannot answer is a wrong filter, answered as
+    Django answers one (`?e=1`), not a 500: a date-hierarchy year out of range
+    (`?date__year=9999`, which Django 5.2 lets through; fixed upstream, ticket
+    #37357), or a whole number beyond a 64-bit integer (`?office__exact=2**63`,
+    which SQLite refuses with an OverflowError and PostgreSQL with a DataError)."""
 
     def get_filters(self, request):
+        for values in request.GET.lists():
+            for value in values[1]:
+                if value.lstrip("-").isdigit() and abs(int(value)) > _LARGEST_INTEGER:
+                    raise IncorrectLookupParameters(value)
         try:
             return super().get_filters(request)
         except (OverflowError, ValueError) as error:

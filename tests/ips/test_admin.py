@@ -290,3 +290,13 @@ def test_a_staff_account_that_is_not_a_superuser_cannot_use_the_admin(
     assert superuser.email != "inger.private@example.com"
     intake.refresh_from_db()
     assert not intake.is_superuser
+
+
+@pytest.mark.parametrize("value", [str(2**63), str(-(2**63) - 1)])
+def test_a_filter_number_beyond_what_the_database_holds_is_a_wrong_filter(
+    admin_client, team, value
+):
+    response = admin_client.get(reverse("admin:ips_team_changelist"), {"office__exact": value})
+
+    assert response.status_code == 302
+    assert response["Location"].endswith("?e=1")
