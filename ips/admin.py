@@ -43,8 +43,8 @@ class BoundedChangeList(ChangeList):
     which SQLite refuses with an OverflowError and PostgreSQL with a DataError)."""
 
     def get_filters(self, request):
-        for values in request.GET.lists():
-            for value in values[1]:
+        for values in self.filter_params.values():
+            for value in values:
                 if value.lstrip("-").isdigit() and abs(int(value)) > _LARGEST_INTEGER:
                     raise IncorrectLookupParameters(value)
         try:
