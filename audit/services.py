@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 
 from audit.models import AccessedCandidate
 from candidates.models import Candidate
-from ips.proxies import client_address
+from common.proxies import client_address
 
 
 def _remote_addr(request):

@@ -228,7 +228,7 @@ AUDITLOG_DISABLE_REMOTE_ADDR = False
 # is the N-th address from the right of X-Forwarded-For (ips/proxies.py). Used
 # by the audit log and by the lockout records alike.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-AXES_CLIENT_IP_CALLABLE = "ips.proxies.client_address"
+AXES_CLIENT_IP_CALLABLE = "common.proxies.client_address"
 
 # Production hardening: on whenever debug is off.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -6,7 +6,7 @@ from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ips.commands import TrofastCommand
+from common.commands import TrofastCommand
 from ips.imports import import_records
 from ips.models import Office
 

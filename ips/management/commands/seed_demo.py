@@ -5,8 +5,8 @@ import time
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from common.commands import TrofastCommand
 from ips import demo
-from ips.commands import TrofastCommand
 from ips.models import User
 from ips.security import second_factor_enforced
 

@@ -7,7 +7,7 @@ from auditlog.models import LogEntry
 from axes.models import AccessAttempt
 from django.test import RequestFactory
 
-from ips.proxies import client_address
+from common.proxies import client_address
 from tests.casework import held_candidate
 from tests.conftest import submit_password
 
