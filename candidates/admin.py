@@ -7,6 +7,7 @@ read-only and a reassignment is a new row.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from audit.admin_mixins import PersonDataAdminMixin
 from candidates.models import Assignment, Candidate, Enrollment, VocationalProfile
 from ips.locking import VersionedAdminMixin, VersionedInlineMixin
 from ips.models import Role, User
@@ -20,7 +21,7 @@ class VocationalProfileInline(VersionedInlineMixin, admin.StackedInline):
 
 
 @admin.register(Candidate)
-class CandidateAdmin(VersionedAdminMixin, admin.ModelAdmin):
+class CandidateAdmin(PersonDataAdminMixin, VersionedAdminMixin, admin.ModelAdmin):
     """No address or contact columns: protected persons' details never appear
     in lists. A protected person's form leaves them out too, for superusers as
     well: only the specialist who holds them sees them, on the candidate file."""
@@ -51,7 +52,7 @@ class CandidateAdmin(VersionedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(VocationalProfile)
-class VocationalProfileAdmin(VersionedAdminMixin, admin.ModelAdmin):
+class VocationalProfileAdmin(PersonDataAdminMixin, VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["candidate", "disclosure", "benefits_counselling_done"]
     list_filter = ["disclosure", "benefits_counselling_done"]
     list_select_related = ["candidate"]
@@ -89,7 +90,7 @@ class AssignmentInline(admin.TabularInline):
 
 
 @admin.register(Enrollment)
-class EnrollmentAdmin(VersionedAdminMixin, admin.ModelAdmin):
+class EnrollmentAdmin(PersonDataAdminMixin, VersionedAdminMixin, admin.ModelAdmin):
     list_display = [
         "candidate",
         "office",
@@ -126,7 +127,7 @@ class EnrollmentAdmin(VersionedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
+class AssignmentAdmin(PersonDataAdminMixin, admin.ModelAdmin):
     """Assignments can be added here too; like in the inline, history is read-only."""
 
     list_display = [

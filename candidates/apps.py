@@ -6,3 +6,36 @@ class CandidatesConfig(AppConfig):
     name = "candidates"
     verbose_name = _("Candidates")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models import Q
+
+        from audit.registry import audit_changes, audit_persons, audit_reads
+        from candidates.models import (
+            Assignment,
+            Candidate,
+            Enrollment,
+            ProtectionChange,
+            TransferRequest,
+            VocationalProfile,
+        )
+
+        audit_persons(
+            Candidate, hidden_fields=Candidate.CONTACT_FIELDS, protected=~Q(protected_address="")
+        )
+        for model in (
+            Candidate,
+            VocationalProfile,
+            Enrollment,
+            Assignment,
+            ProtectionChange,
+            TransferRequest,
+        ):
+            audit_changes(model)
+        audit_reads(Candidate, candidate_of=lambda candidate: candidate.pk)
+        audit_reads(VocationalProfile, candidate_of=lambda profile: profile.candidate_id)
+        audit_reads(Enrollment, candidate_of=lambda enrollment: enrollment.candidate_id)
+        audit_reads(
+            Assignment,
+            candidate_of=lambda a: a.enrollment.candidate_id if a.enrollment_id else None,
+        )

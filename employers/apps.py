@@ -6,3 +6,14 @@ class EmployersConfig(AppConfig):
     name = "employers"
     verbose_name = _("Employers and placements")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from audit.registry import audit_changes, audit_reads
+        from employers.models import ContactPerson, Employer, Placement
+
+        for model in (Employer, ContactPerson, Placement):
+            audit_changes(model)
+        audit_reads(
+            Placement,
+            candidate_of=lambda p: p.enrollment.candidate_id if p.enrollment_id else None,
+        )

@@ -6,3 +6,10 @@ class FollowupConfig(AppConfig):
     name = "followup"
     verbose_name = _("Follow-up")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from audit.registry import audit_changes, audit_reads
+        from followup.models import Activity
+
+        audit_changes(Activity)
+        audit_reads(Activity, candidate_of=lambda activity: activity.candidate_id)

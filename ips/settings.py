@@ -32,13 +32,14 @@ SECRET_KEY = env.str(
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+# Trofast's apps, bottom floor first (docs/architecture.md; lint-imports enforces it).
 INSTALLED_APPS = [
+    "audit",
     "ips",
     "candidates",
     "employers",
     "followup",
     "reports",
-    "audit",
     "privacy",
     "intake",
     "django.contrib.admin",
