@@ -39,3 +39,8 @@ class CandidatesConfig(AppConfig):
             Assignment,
             candidate_of=lambda a: a.enrollment.candidate_id if a.enrollment_id else None,
         )
+
+        from candidates.casefile import timeline_source
+        from candidates.queries import stage_change_entries
+
+        timeline_source(stage_change_entries)

@@ -1,111 +1,14 @@
-"""Reads for the specialist's pages: the caseload and the candidate's timeline."""
+"""Reads of candidates and their enrollments: the file's parts, protection
+changes, matching a person, transfer requests."""
 
-import dataclasses
 import datetime
 
-from django.conf import settings
-from django.db.models import (
-    BooleanField,
-    Case,
-    CharField,
-    Exists,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
-from candidates.models import (
-    LIFTED,
-    Candidate,
-    Enrollment,
-    EuseStage,
-    ProtectionChange,
-    StageChange,
-    TransferRequest,
-)
-from employers.models import Placement
-from followup.models import Activity
-from ips.access import (
-    activities_visible_to,
-    candidates_visible_to,
-    enrollments_visible_to,
-    placements_visible_to,
-)
-
-
-class CaseStatus:
-    """Where the candidate is in the job search, derived from the placements:
-    a current competitive job makes them "in work"; once the specialist has
-    moved to EUSE stage 5 the row shows follow-along support."""
-
-    JOB_SEEKING = "job_seeking"
-    IN_WORK = "in_work"
-    FOLLOW_ALONG = "follow_along"
-    CHOICES = [
-        (JOB_SEEKING, _("Job seeking")),
-        (IN_WORK, _("In work")),
-        (FOLLOW_ALONG, _("Follow-along")),
-    ]
-
-
-def current_jobs(day: datetime.date) -> QuerySet:
-    """Competitive placements of the outer enrollment going on on `day`, latest first."""
-    return (
-        Placement.objects.filter(enrollment=OuterRef("pk"), competitive=True, start_date__lte=day)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gt=day))
-        .order_by("-start_date", "-pk")
-    )
-
-
-def caseload(user, day: datetime.date | None = None) -> QuerySet:
-    """The active enrollments the user holds (a leader: their teams'), one
-    row each with everything the caseload shows, in a constant number of queries."""
-    day = day or timezone.localdate()
-    jobs = current_jobs(day)
-    last_contact = (
-        Activity.objects.filter(candidate=OuterRef("candidate_id"), date__lte=day)
-        .order_by("-date")
-        .values("date")[:1]
-    )
-    overdue_before = day - datetime.timedelta(days=settings.CONTACT_OVERDUE_DAYS)
-    return (
-        Enrollment.objects.filter(pk__in=enrollments_visible_to(user).values("pk"))
-        .active_on(day)
-        .with_holder_on(day)
-        .select_related("candidate")
-        .annotate(
-            last_contact=Subquery(last_contact),
-            in_work=Exists(jobs),
-            current_job_title=Subquery(jobs.values("title")[:1]),
-            current_employer=Subquery(jobs.values("employer__name")[:1]),
-        )
-        .annotate(
-            status=Case(
-                When(
-                    in_work=True, euse_stage=EuseStage.SUPPORT, then=Value(CaseStatus.FOLLOW_ALONG)
-                ),
-                When(in_work=True, then=Value(CaseStatus.IN_WORK)),
-                default=Value(CaseStatus.JOB_SEEKING),
-                output_field=CharField(),
-            ),
-            overdue=Case(
-                When(
-                    Q(last_contact__isnull=True) | Q(last_contact__lt=overdue_before),
-                    then=Value(True),
-                ),
-                default=Value(False),
-                output_field=BooleanField(),
-            ),
-            job_sort=Coalesce("current_job_title", Value("")),
-        )
-        .order_by("candidate__last_name", "candidate__first_name")
-    )
+from candidates.casefile import TimelineItem
+from candidates.models import LIFTED, Candidate, ProtectionChange, StageChange, TransferRequest
+from ips.access import candidates_visible_to, enrollments_visible_to
 
 
 def current_enrollment(user, candidate: Candidate, day: datetime.date | None = None):
@@ -119,63 +22,29 @@ def current_enrollment(user, candidate: Candidate, day: datetime.date | None = N
     )
 
 
-@dataclasses.dataclass
-class TimelineItem:
-    kind: str  # "activity", "job_start", "job_end", "stage_change"
-    date: datetime.date
-    order: tuple
-    record: object
-
-
-#: How many of each kind the timeline shows; older entries are in the access-request record.
-TIMELINE_LIMIT = 100
-
-
-def timeline(user, candidate: Candidate) -> list[TimelineItem]:
-    """Activities, job starts and ends, and EUSE stage changes about the
-    candidate, newest first. Three queries, however long the history."""
-    activities = (
-        activities_visible_to(user)
-        .filter(candidate=candidate)
-        .select_related("author", "employer")
-        .order_by("-date", "-created_at")[:TIMELINE_LIMIT]
-    )
-    placements = (
-        placements_visible_to(user)
-        .filter(enrollment__candidate=candidate)
-        .select_related("employer")
-        .order_by("-start_date")[:TIMELINE_LIMIT]
-    )
-    stage_changes = (
+def stage_change_entries(user, candidate: Candidate, limit: int) -> list[TimelineItem]:
+    """The candidate's EUSE stage changes, for the timeline (casefile)."""
+    changes = (
         StageChange.objects.filter(
             enrollment__in=enrollments_visible_to(user).filter(candidate=candidate).values("pk")
         )
         .select_related("changed_by")
-        .order_by("-changed_at")[:TIMELINE_LIMIT]
+        .order_by("-changed_at")[:limit]
     )
-    items = [
-        TimelineItem("activity", a.date, (a.date, a.created_at.timestamp()), a) for a in activities
-    ]
-    for placement in placements:
-        created = placement.created_at.timestamp()
-        items.append(
-            TimelineItem(
-                "job_start", placement.start_date, (placement.start_date, created), placement
-            )
-        )
-        if placement.end_date:
-            items.append(
-                TimelineItem(
-                    "job_end", placement.end_date, (placement.end_date, created), placement
-                )
-            )
-    for change in stage_changes:
+    entries = []
+    for change in changes:
         day = timezone.localdate(change.changed_at)
-        items.append(
-            TimelineItem("stage_change", day, (day, change.changed_at.timestamp()), change)
+        entries.append(
+            TimelineItem(
+                "stage_change",
+                day,
+                (day, change.changed_at.timestamp()),
+                change,
+                template="candidates/_timeline_stage_change.html",
+                by=change.changed_by,
+            )
         )
-    items.sort(key=lambda item: item.order, reverse=True)
-    return items[:TIMELINE_LIMIT]
+    return entries
 
 
 def protection_lifts(user, *, team, since: datetime.date) -> QuerySet:

@@ -17,3 +17,9 @@ class EmployersConfig(AppConfig):
             Placement,
             candidate_of=lambda p: p.enrollment.candidate_id if p.enrollment_id else None,
         )
+
+        from candidates.casefile import file_section, timeline_source
+        from employers.queries import JOBS_SECTION, job_entries
+
+        file_section(JOBS_SECTION)
+        timeline_source(job_entries)

@@ -13,3 +13,8 @@ class FollowupConfig(AppConfig):
 
         audit_changes(Activity)
         audit_reads(Activity, candidate_of=lambda activity: activity.candidate_id)
+
+        from candidates.casefile import timeline_source
+        from followup.queries import activity_entries
+
+        timeline_source(activity_entries)

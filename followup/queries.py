@@ -7,7 +7,10 @@ import datetime
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 
+from candidates.casefile import TimelineItem
 from followup.models import FIELD_LOCATIONS, Activity
+from followup.services import activity_editable_by
+from ips.access import activities_visible_to
 
 #: Field share target (design.md): at least 65 % of logged minutes in the field.
 FIELD_SHARE_TARGET = 0.65
@@ -84,3 +87,26 @@ def week_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
 def month_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
     last = calendar.monthrange(day.year, day.month)[1]
     return day.replace(day=1), day.replace(day=last)
+
+
+def activity_entries(user, candidate, limit: int) -> list[TimelineItem]:
+    """The activities about the candidate the user may read, for the timeline;
+    the author may edit theirs there for a while (activity_editable_by)."""
+    activities = (
+        activities_visible_to(user)
+        .filter(candidate=candidate)
+        .select_related("author", "employer")
+        .order_by("-date", "-created_at")[:limit]
+    )
+    return [
+        TimelineItem(
+            "activity",
+            activity.date,
+            (activity.date, activity.created_at.timestamp()),
+            activity,
+            template="followup/_timeline_activity.html",
+            by=activity.author,
+            editable=activity_editable_by(activity, user),
+        )
+        for activity in activities
+    ]

@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Enrollment, EuseStage
-from candidates.queries import CaseStatus
+from followup.caseload import CaseStatus
 from ips.query import QueryForm, TextParameter, filterset_query
 
 
@@ -13,7 +13,7 @@ class TextFilter(django_filters.CharFilter):
 
 class CaseloadFilter(django_filters.FilterSet):
     """Search, filter and sort the caseload. Every field works on the
-    annotations of `candidates.queries.caseload`."""
+    annotations of `followup.caseload.caseload`."""
 
     q = TextFilter(label=_("Search by name"), method="search")
     euse_stage = django_filters.ChoiceFilter(
