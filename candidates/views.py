@@ -17,19 +17,19 @@ from candidates.forms import (
     VocationalProfileForm,
 )
 from candidates.models import Candidate, VocationalProfile
-from candidates.queries import current_enrollment
+from candidates.queries import (
+    candidates_visible_to,
+    contact_details_visible,
+    current_enrollment,
+    enrollments_visible_to,
+    holds_candidate,
+)
 from candidates.services import (
     candidate_protection_set,
     candidate_update,
     enrollment_plan,
     may_lift_protection,
     vocational_profile_update,
-)
-from ips.access import (
-    candidates_visible_to,
-    contact_details_visible,
-    enrollments_visible_to,
-    holds_candidate,
 )
 from ips.decorators import role_required
 from ips.locking import save_edit

@@ -1,10 +1,41 @@
-"""Reads of employers and job starts: the candidate file's jobs and timeline
-entries (registered in EmployersConfig.ready())."""
+"""Reads of employers and job starts: who may see which, and the candidate
+file's jobs and timeline entries (registered in EmployersConfig.ready())."""
 
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from candidates.casefile import FileSection, TimelineItem
-from ips.access import placements_visible_to
+from candidates.queries import enrollments_visible_to
+from employers.models import ContactPerson, Employer, Placement
+from ips.models import Role
+
+
+def placements_visible_to(user) -> QuerySet:
+    """Job starts of the enrollments the user holds or leads. Intake admins
+    and analysts see none."""
+    if not user.is_authenticated or not user.is_active:
+        return Placement.objects.none()
+    if user.is_superuser:
+        return Placement.objects.all()
+    if user.role not in (Role.SPECIALIST, Role.TEAM_LEADER):
+        return Placement.objects.none()
+    return Placement.objects.filter(enrollment__in=enrollments_visible_to(user).values("pk"))
+
+
+def employers_visible_to(user) -> QuerySet:
+    """Employers are shared within an office; those without an office are
+    shared by all. Analysts see none (contact persons are person data)."""
+    if not user.is_authenticated or not user.is_active:
+        return Employer.objects.none()
+    if user.is_superuser:
+        return Employer.objects.all()
+    if user.role == Role.ANALYST or not user.office_id:
+        return Employer.objects.none()
+    return Employer.objects.filter(Q(office_id=user.office_id) | Q(office__isnull=True))
+
+
+def contact_persons_visible_to(user) -> QuerySet:
+    return ContactPerson.objects.filter(employer__in=employers_visible_to(user).values("pk"))
 
 
 def _placements_of(user, candidate):

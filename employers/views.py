@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from audit.decorators import shows_person_data
-from candidates.queries import current_enrollment
+from candidates.queries import candidates_visible_to, current_enrollment
 from employers import services
 from employers.forms import (
     ContactPersonForm,
@@ -17,14 +17,13 @@ from employers.forms import (
     PlacementEndForm,
     PlacementForm,
 )
-from employers.services import PLACEMENT_FIELDS, EmployerExists, normalise_orgnr
-from ips.access import (
-    activities_visible_to,
-    candidates_visible_to,
+from employers.queries import (
     contact_persons_visible_to,
     employers_visible_to,
     placements_visible_to,
 )
+from employers.services import PLACEMENT_FIELDS, EmployerExists, normalise_orgnr
+from followup.queries import activities_visible_to
 from ips.decorators import role_required
 from ips.forms import add_service_errors
 from ips.locking import save_edit

@@ -23,9 +23,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Enrollment, EuseStage
+from candidates.queries import enrollments_visible_to
 from employers.models import Placement
 from followup.models import Activity
-from ips.access import enrollments_visible_to
 
 
 class CaseStatus:

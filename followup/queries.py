@@ -4,13 +4,15 @@ import calendar
 import dataclasses
 import datetime
 
-from django.db.models import Q, Sum
+from django.db.models import Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from candidates.casefile import TimelineItem
+from candidates.queries import candidates_visible_to
 from followup.models import FIELD_LOCATIONS, Activity
 from followup.services import activity_editable_by
-from ips.access import activities_visible_to
+from ips.accounts import teams_led_by
+from ips.models import Role
 
 #: Field share target (design.md): at least 65 % of logged minutes in the field.
 FIELD_SHARE_TARGET = 0.65
@@ -110,3 +112,23 @@ def activity_entries(user, candidate, limit: int) -> list[TimelineItem]:
         )
         for activity in activities
     ]
+
+
+def activities_visible_to(user) -> QuerySet:
+    """Activities about candidates the user may read, and activities the user
+    (or, for a leader, a team member) wrote. Intake admins do not read notes."""
+    if not user.is_authenticated or not user.is_active:
+        return Activity.objects.none()
+    if user.is_superuser:
+        return Activity.objects.all()
+    if user.role == Role.SPECIALIST:
+        authors = Q(author=user)
+    elif user.role == Role.TEAM_LEADER:
+        authors = Q(author__team__in=teams_led_by(user))
+    else:
+        return Activity.objects.none()
+    about_visible = Q(candidate__in=candidates_visible_to(user).values("pk"))
+    # What the user (or their team) wrote about a candidate of another office
+    # stays out of reach: only the candidate's own office reads it.
+    own_office = Q(candidate__isnull=True) | Q(candidate__office_id=user.office_id)
+    return Activity.objects.filter((authors & own_office) | about_visible)

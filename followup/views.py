@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from audit.decorators import shows_person_data
-from candidates.queries import current_enrollment
+from candidates.queries import candidates_visible_to, current_enrollment
 from candidates.services import enrollment_next_contact_set
+from employers.queries import employers_visible_to
 from employers.services import normalise_orgnr
 from followup.caseload import caseload as caseload_rows
 from followup.filters import CaseloadFilter, CaseloadQuery
@@ -31,6 +32,7 @@ from followup.forms import (
 from followup.models import Activity
 from followup.queries import (
     FIELD_SHARE_TARGET,
+    activities_visible_to,
     minutes_per_day,
     minutes_summary,
     month_of,
@@ -43,7 +45,6 @@ from followup.services import (
     activity_log,
     activity_update,
 )
-from ips.access import activities_visible_to, candidates_visible_to, employers_visible_to
 from ips.decorators import role_required
 from ips.forms import add_service_errors
 from ips.locking import save_edit

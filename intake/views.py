@@ -15,7 +15,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.decorators import shows_person_data
-from candidates.queries import transfer_requests_sent_for
+from candidates.queries import (
+    contact_details_visible,
+    enrollments_assignable_by,
+    transfer_requests_sent_for,
+    transfer_requests_to_decide_by,
+    waiting_enrollments_visible_to,
+)
 from intake import services, uploads
 from intake.forms import (
     AccountForm,
@@ -27,12 +33,6 @@ from intake.forms import (
     TeamForm,
     WithdrawalForm,
     settings_limit,
-)
-from ips.access import (
-    contact_details_visible,
-    enrollments_assignable_by,
-    transfer_requests_to_decide_by,
-    waiting_enrollments_visible_to,
 )
 from ips.accounts import (
     ACCOUNT_KEEPERS,

@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 
 from audit.decorators import shows_person_data
 from audit.queries import access_entries_for
-from candidates.queries import protection_changes
+from candidates.queries import candidates_visible_to, protection_changes
 from common.tabular import csv_response
-from ips.access import candidates_visible_to
 from ips.decorators import role_required
 from ips.models import Role
 from ips.query import PageQuery, parses_query

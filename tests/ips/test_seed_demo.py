@@ -15,10 +15,10 @@ from django.db.models import Count, F, Min, Q
 from django.utils import timezone
 
 from candidates.models import Assignment, Candidate, Enrollment, ProtectedAddress
+from candidates.queries import candidates_visible_to
 from employers.models import Employer, Placement, SubsidyRule
 from followup.models import Activity
 from ips import demo
-from ips.access import candidates_visible_to
 from ips.models import Office, Role, Team, User
 from ips.validators import is_valid_fnr, is_valid_orgnr
 from tests.conftest import log_in

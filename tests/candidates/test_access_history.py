@@ -4,12 +4,12 @@ import datetime
 
 import pytest
 
-from ips.access import (
-    activities_visible_to,
+from candidates.queries import (
     candidates_visible_to,
     contact_details_visible,
     enrollments_visible_to,
 )
+from followup.queries import activities_visible_to
 from tests import factories
 
 

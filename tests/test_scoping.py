@@ -1,4 +1,4 @@
-"""Who sees which person data, through the scoping functions of ips/access.py.
+"""Who sees which person data, through the scoping functions of each app (candidates, employers and followup queries).
 
 The world: Kari (specialist, Horten, NAV Vestfold) holds one enrollment, Ola
 (her teammate) another, Per (specialist, Hamar, NAV Innlandet) a third. One
@@ -14,7 +14,19 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
-from ips import access
+from candidates.queries import (
+    assignments_visible_to,
+    candidates_visible_to,
+    enrollments_visible_to,
+    holds_candidate,
+)
+from employers.queries import (
+    contact_persons_visible_to,
+    employers_visible_to,
+    placements_visible_to,
+)
+from followup.queries import activities_visible_to
+from ips.accounts import teams_led_by
 from tests import factories
 
 LONG_AGO = datetime.date(2025, 1, 13)
@@ -60,30 +72,30 @@ def world(specialist, teammate, other_specialist, office, other_office):
 
 
 def test_a_specialist_sees_the_candidates_they_hold(specialist, world):
-    assert ids(access.candidates_visible_to(specialist)) == {world.kari.candidate.pk}
+    assert ids(candidates_visible_to(specialist)) == {world.kari.candidate.pk}
 
 
 def test_a_specialist_sees_the_enrollments_they_hold(specialist, world):
-    assert ids(access.enrollments_visible_to(specialist)) == {world.kari.enrollment.pk}
+    assert ids(enrollments_visible_to(specialist)) == {world.kari.enrollment.pk}
 
 
 def test_a_specialist_sees_the_assignments_of_their_enrollments(specialist, world):
-    assert ids(access.assignments_visible_to(specialist)) == {world.kari.assignment.pk}
+    assert ids(assignments_visible_to(specialist)) == {world.kari.assignment.pk}
 
 
 def test_a_specialist_sees_the_placements_of_their_enrollments(specialist, world):
-    assert ids(access.placements_visible_to(specialist)) == {world.kari.placement.pk}
+    assert ids(placements_visible_to(specialist)) == {world.kari.placement.pk}
 
 
 def test_a_specialist_sees_their_activities_and_those_about_their_candidates(specialist, world):
-    assert ids(access.activities_visible_to(specialist)) == {
+    assert ids(activities_visible_to(specialist)) == {
         world.kari.activity.pk,
         world.own_work.pk,
     }
 
 
 def test_a_specialist_sees_the_employers_of_their_office_and_the_shared_ones(specialist, world):
-    assert ids(access.employers_visible_to(specialist)) == {
+    assert ids(employers_visible_to(specialist)) == {
         world.kari.employer.pk,
         world.ola.employer.pk,
         world.shared_employer.pk,
@@ -93,27 +105,27 @@ def test_a_specialist_sees_the_employers_of_their_office_and_the_shared_ones(spe
 def test_a_specialist_sees_the_contact_persons_of_visible_employers_only(specialist, world):
     visible = factories.ContactPersonFactory(employer=world.kari.employer)
     factories.ContactPersonFactory(employer=world.per.employer)
-    assert ids(access.contact_persons_visible_to(specialist)) == {visible.pk}
+    assert ids(contact_persons_visible_to(specialist)) == {visible.pk}
 
 
 def test_a_specialist_does_not_see_a_waiting_referral(specialist, world):
-    assert world.waiting.pk not in ids(access.enrollments_visible_to(specialist))
-    assert world.waiting.candidate_id not in ids(access.candidates_visible_to(specialist))
+    assert world.waiting.pk not in ids(enrollments_visible_to(specialist))
+    assert world.waiting.candidate_id not in ids(candidates_visible_to(specialist))
 
 
 # Another team's specialist
 
 
 def test_another_teams_specialist_sees_only_their_own_case(other_specialist, world):
-    assert ids(access.candidates_visible_to(other_specialist)) == {world.per.candidate.pk}
-    assert ids(access.enrollments_visible_to(other_specialist)) == {world.per.enrollment.pk}
-    assert ids(access.assignments_visible_to(other_specialist)) == {world.per.assignment.pk}
-    assert ids(access.placements_visible_to(other_specialist)) == {world.per.placement.pk}
-    assert ids(access.activities_visible_to(other_specialist)) == {world.per.activity.pk}
+    assert ids(candidates_visible_to(other_specialist)) == {world.per.candidate.pk}
+    assert ids(enrollments_visible_to(other_specialist)) == {world.per.enrollment.pk}
+    assert ids(assignments_visible_to(other_specialist)) == {world.per.assignment.pk}
+    assert ids(placements_visible_to(other_specialist)) == {world.per.placement.pk}
+    assert ids(activities_visible_to(other_specialist)) == {world.per.activity.pk}
 
 
 def test_another_offices_specialist_sees_their_office_and_shared_employers(other_specialist, world):
-    assert ids(access.employers_visible_to(other_specialist)) == {
+    assert ids(employers_visible_to(other_specialist)) == {
         world.per.employer.pk,
         world.shared_employer.pk,
     }
@@ -136,28 +148,28 @@ def reassigned(world, teammate):
 
 
 def test_a_former_holder_no_longer_sees_the_candidate(specialist, world, reassigned):
-    assert world.kari.candidate.pk not in ids(access.candidates_visible_to(specialist))
-    assert ids(access.enrollments_visible_to(specialist)) == set()
-    assert ids(access.placements_visible_to(specialist)) == set()
-    assert ids(access.assignments_visible_to(specialist)) == set()
+    assert world.kari.candidate.pk not in ids(candidates_visible_to(specialist))
+    assert ids(enrollments_visible_to(specialist)) == set()
+    assert ids(placements_visible_to(specialist)) == set()
+    assert ids(assignments_visible_to(specialist)) == set()
 
 
 def test_a_former_holder_still_sees_the_activities_they_wrote(specialist, world, reassigned):
-    assert ids(access.activities_visible_to(specialist)) == {
+    assert ids(activities_visible_to(specialist)) == {
         world.kari.activity.pk,
         world.own_work.pk,
     }
 
 
 def test_the_new_holder_sees_the_candidate_and_all_its_activities(teammate, world, reassigned):
-    assert world.kari.candidate.pk in ids(access.candidates_visible_to(teammate))
-    assert world.kari.placement.pk in ids(access.placements_visible_to(teammate))
-    visible = ids(access.activities_visible_to(teammate))
+    assert world.kari.candidate.pk in ids(candidates_visible_to(teammate))
+    assert world.kari.placement.pk in ids(placements_visible_to(teammate))
+    visible = ids(activities_visible_to(teammate))
     assert {world.kari.activity.pk, reassigned.pk} <= visible
 
 
 def test_the_new_holder_sees_the_whole_assignment_history(teammate, world, reassigned):
-    history = ids(access.assignments_visible_to(teammate).filter(enrollment=world.kari.enrollment))
+    history = ids(assignments_visible_to(teammate).filter(enrollment=world.kari.enrollment))
     assert len(history) == 2
 
 
@@ -169,16 +181,16 @@ def test_a_future_dated_reassignment_leaves_the_candidate_with_the_current_holde
         specialist=teammate,
         from_date=timezone.localdate() + datetime.timedelta(days=1),
     )
-    assert world.kari.candidate.pk in ids(access.candidates_visible_to(specialist))
-    assert world.kari.candidate.pk not in ids(access.candidates_visible_to(teammate))
+    assert world.kari.candidate.pk in ids(candidates_visible_to(specialist))
+    assert world.kari.candidate.pk not in ids(candidates_visible_to(teammate))
 
 
 def test_a_reassignment_dated_today_moves_the_candidate_today(specialist, teammate, world):
     factories.AssignmentFactory(
         enrollment=world.kari.enrollment, specialist=teammate, from_date=timezone.localdate()
     )
-    assert world.kari.candidate.pk not in ids(access.candidates_visible_to(specialist))
-    assert world.kari.candidate.pk in ids(access.candidates_visible_to(teammate))
+    assert world.kari.candidate.pk not in ids(candidates_visible_to(specialist))
+    assert world.kari.candidate.pk in ids(candidates_visible_to(teammate))
 
 
 def test_a_specialist_still_sees_a_discharged_candidate_they_held(specialist, world):
@@ -186,36 +198,36 @@ def test_a_specialist_still_sees_a_discharged_candidate_they_held(specialist, wo
     enrollment.discharge_date = enrollment.intake_date + datetime.timedelta(days=30)
     enrollment.discharge_reason = "own_wish"
     enrollment.save()
-    assert ids(access.candidates_visible_to(specialist)) == {world.kari.candidate.pk}
+    assert ids(candidates_visible_to(specialist)) == {world.kari.candidate.pk}
 
 
 # Team leader
 
 
 def test_a_leader_sees_the_candidates_held_by_their_team(leader, world):
-    assert ids(access.candidates_visible_to(leader)) == {
+    assert ids(candidates_visible_to(leader)) == {
         world.kari.candidate.pk,
         world.ola.candidate.pk,
     }
 
 
 def test_a_leader_sees_their_teams_enrollments_assignments_and_placements(leader, world):
-    assert ids(access.enrollments_visible_to(leader)) == {
+    assert ids(enrollments_visible_to(leader)) == {
         world.kari.enrollment.pk,
         world.ola.enrollment.pk,
     }
-    assert ids(access.assignments_visible_to(leader)) == {
+    assert ids(assignments_visible_to(leader)) == {
         world.kari.assignment.pk,
         world.ola.assignment.pk,
     }
-    assert ids(access.placements_visible_to(leader)) == {
+    assert ids(placements_visible_to(leader)) == {
         world.kari.placement.pk,
         world.ola.placement.pk,
     }
 
 
 def test_a_leader_sees_the_activities_of_their_team(leader, world):
-    assert ids(access.activities_visible_to(leader)) == {
+    assert ids(activities_visible_to(leader)) == {
         world.kari.activity.pk,
         world.ola.activity.pk,
         world.own_work.pk,
@@ -223,11 +235,11 @@ def test_a_leader_sees_the_activities_of_their_team(leader, world):
 
 
 def test_a_leader_does_not_see_a_waiting_referral(leader, world):
-    assert world.waiting.pk not in ids(access.enrollments_visible_to(leader))
+    assert world.waiting.pk not in ids(enrollments_visible_to(leader))
 
 
 def test_a_leader_sees_their_offices_and_shared_employers(leader, world):
-    assert ids(access.employers_visible_to(leader)) == {
+    assert ids(employers_visible_to(leader)) == {
         world.kari.employer.pk,
         world.ola.employer.pk,
         world.shared_employer.pk,
@@ -235,9 +247,9 @@ def test_a_leader_sees_their_offices_and_shared_employers(leader, world):
 
 
 def test_another_teams_leader_sees_only_their_teams_case(other_leader, world):
-    assert ids(access.candidates_visible_to(other_leader)) == {world.per.candidate.pk}
-    assert ids(access.placements_visible_to(other_leader)) == {world.per.placement.pk}
-    assert ids(access.activities_visible_to(other_leader)) == {world.per.activity.pk}
+    assert ids(candidates_visible_to(other_leader)) == {world.per.candidate.pk}
+    assert ids(placements_visible_to(other_leader)) == {world.per.placement.pk}
+    assert ids(activities_visible_to(other_leader)) == {world.per.activity.pk}
 
 
 def test_a_leader_of_two_teams_sees_the_candidates_of_both(leader, office, world):
@@ -245,24 +257,24 @@ def test_a_leader_of_two_teams_sees_the_candidates_of_both(leader, office, world
     second_team.leaders.add(leader)
     tonje = factories.SpecialistFactory(username="tonje", team=second_team)
     tonsberg = held_case(tonje, office, "Tonje met the candidate")
-    assert ids(access.candidates_visible_to(leader)) == {
+    assert ids(candidates_visible_to(leader)) == {
         world.kari.candidate.pk,
         world.ola.candidate.pk,
         tonsberg.candidate.pk,
     }
-    assert tonsberg.activity.pk in ids(access.activities_visible_to(leader))
-    assert tonsberg.placement.pk in ids(access.placements_visible_to(leader))
+    assert tonsberg.activity.pk in ids(activities_visible_to(leader))
+    assert tonsberg.placement.pk in ids(placements_visible_to(leader))
 
 
 def test_a_leader_named_leader_of_another_offices_team_sees_none_of_it(leader, other_team, world):
     other_team.leaders.add(leader)
-    assert ids(access.candidates_visible_to(leader)) == {
+    assert ids(candidates_visible_to(leader)) == {
         world.kari.candidate.pk,
         world.ola.candidate.pk,
     }
-    assert world.per.activity.pk not in ids(access.activities_visible_to(leader))
-    assert world.per.placement.pk not in ids(access.placements_visible_to(leader))
-    assert other_team.pk not in ids(access.teams_led_by(leader))
+    assert world.per.activity.pk not in ids(activities_visible_to(leader))
+    assert world.per.placement.pk not in ids(placements_visible_to(leader))
+    assert other_team.pk not in ids(teams_led_by(leader))
 
 
 def test_a_candidate_of_another_office_stays_out_of_reach_whatever_the_assignments(
@@ -276,11 +288,11 @@ def test_a_candidate_of_another_office_stays_out_of_reach_whatever_the_assignmen
         from_date=LONG_AGO + datetime.timedelta(days=1),
     )
     for user in (specialist, leader, intake):
-        assert world.per.candidate.pk not in ids(access.candidates_visible_to(user))
-        assert world.per.enrollment.pk not in ids(access.enrollments_visible_to(user))
-        assert world.per.placement.pk not in ids(access.placements_visible_to(user))
-        assert world.per.activity.pk not in ids(access.activities_visible_to(user))
-    assert not access.holds_candidate(specialist, world.per.candidate)
+        assert world.per.candidate.pk not in ids(candidates_visible_to(user))
+        assert world.per.enrollment.pk not in ids(enrollments_visible_to(user))
+        assert world.per.placement.pk not in ids(placements_visible_to(user))
+        assert world.per.activity.pk not in ids(activities_visible_to(user))
+    assert not holds_candidate(specialist, world.per.candidate)
 
 
 def test_a_leader_loses_the_candidate_reassigned_out_of_the_team(leader, other_specialist, world):
@@ -289,19 +301,19 @@ def test_a_leader_loses_the_candidate_reassigned_out_of_the_team(leader, other_s
         specialist=other_specialist,
         from_date=timezone.localdate() - datetime.timedelta(days=1),
     )
-    assert world.kari.candidate.pk not in ids(access.candidates_visible_to(leader))
+    assert world.kari.candidate.pk not in ids(candidates_visible_to(leader))
 
 
 # Intake admin
 
 
 def test_intake_sees_the_candidates_and_enrollments_of_their_office(intake, world):
-    assert ids(access.candidates_visible_to(intake)) == {
+    assert ids(candidates_visible_to(intake)) == {
         world.kari.candidate.pk,
         world.ola.candidate.pk,
         world.waiting.candidate_id,
     }
-    assert ids(access.enrollments_visible_to(intake)) == {
+    assert ids(enrollments_visible_to(intake)) == {
         world.kari.enrollment.pk,
         world.ola.enrollment.pk,
         world.waiting.pk,
@@ -309,19 +321,19 @@ def test_intake_sees_the_candidates_and_enrollments_of_their_office(intake, worl
 
 
 def test_intake_sees_the_assignments_of_their_office(intake, world):
-    assert ids(access.assignments_visible_to(intake)) == {
+    assert ids(assignments_visible_to(intake)) == {
         world.kari.assignment.pk,
         world.ola.assignment.pk,
     }
 
 
 def test_intake_sees_no_placements_and_no_activity_notes(intake, world):
-    assert ids(access.placements_visible_to(intake)) == set()
-    assert ids(access.activities_visible_to(intake)) == set()
+    assert ids(placements_visible_to(intake)) == set()
+    assert ids(activities_visible_to(intake)) == set()
 
 
 def test_intake_sees_the_employers_of_their_office_and_the_shared_ones(intake, world):
-    assert ids(access.employers_visible_to(intake)) == {
+    assert ids(employers_visible_to(intake)) == {
         world.kari.employer.pk,
         world.ola.employer.pk,
         world.shared_employer.pk,
@@ -330,10 +342,10 @@ def test_intake_sees_the_employers_of_their_office_and_the_shared_ones(intake, w
 
 def test_another_offices_intake_sees_only_that_office(other_office, world):
     other_intake = factories.IntakeAdminFactory(office=other_office)
-    assert ids(access.candidates_visible_to(other_intake)) == {world.per.candidate.pk}
-    assert ids(access.enrollments_visible_to(other_intake)) == {world.per.enrollment.pk}
-    assert ids(access.assignments_visible_to(other_intake)) == {world.per.assignment.pk}
-    assert ids(access.employers_visible_to(other_intake)) == {
+    assert ids(candidates_visible_to(other_intake)) == {world.per.candidate.pk}
+    assert ids(enrollments_visible_to(other_intake)) == {world.per.enrollment.pk}
+    assert ids(assignments_visible_to(other_intake)) == {world.per.assignment.pk}
+    assert ids(employers_visible_to(other_intake)) == {
         world.per.employer.pk,
         world.shared_employer.pk,
     }
@@ -345,13 +357,13 @@ def test_another_offices_intake_sees_only_that_office(other_office, world):
 @pytest.mark.parametrize(
     "scope",
     [
-        access.candidates_visible_to,
-        access.enrollments_visible_to,
-        access.assignments_visible_to,
-        access.placements_visible_to,
-        access.activities_visible_to,
-        access.employers_visible_to,
-        access.contact_persons_visible_to,
+        candidates_visible_to,
+        enrollments_visible_to,
+        assignments_visible_to,
+        placements_visible_to,
+        activities_visible_to,
+        employers_visible_to,
+        contact_persons_visible_to,
     ],
     ids=lambda scope: scope.__name__,
 )
@@ -361,23 +373,23 @@ def test_an_analyst_sees_no_person_data(analyst, world, scope):
 
 def test_a_superuser_sees_everything(world):
     superuser = factories.UserFactory(is_superuser=True, is_staff=True, team=None)
-    assert len(ids(access.candidates_visible_to(superuser))) == 4
-    assert len(ids(access.enrollments_visible_to(superuser))) == 4
-    assert len(ids(access.assignments_visible_to(superuser))) == 3
-    assert len(ids(access.placements_visible_to(superuser))) == 3
-    assert len(ids(access.activities_visible_to(superuser))) == 4
-    assert len(ids(access.employers_visible_to(superuser))) == 4
+    assert len(ids(candidates_visible_to(superuser))) == 4
+    assert len(ids(enrollments_visible_to(superuser))) == 4
+    assert len(ids(assignments_visible_to(superuser))) == 3
+    assert len(ids(placements_visible_to(superuser))) == 3
+    assert len(ids(activities_visible_to(superuser))) == 4
+    assert len(ids(employers_visible_to(superuser))) == 4
 
 
 @pytest.mark.parametrize(
     "scope",
     [
-        access.candidates_visible_to,
-        access.enrollments_visible_to,
-        access.assignments_visible_to,
-        access.placements_visible_to,
-        access.activities_visible_to,
-        access.employers_visible_to,
+        candidates_visible_to,
+        enrollments_visible_to,
+        assignments_visible_to,
+        placements_visible_to,
+        activities_visible_to,
+        employers_visible_to,
     ],
     ids=lambda scope: scope.__name__,
 )
@@ -390,13 +402,13 @@ def test_a_deactivated_specialist_sees_nothing(specialist, world, scope):
 @pytest.mark.parametrize(
     "scope",
     [
-        access.candidates_visible_to,
-        access.enrollments_visible_to,
-        access.assignments_visible_to,
-        access.placements_visible_to,
-        access.activities_visible_to,
-        access.employers_visible_to,
-        access.contact_persons_visible_to,
+        candidates_visible_to,
+        enrollments_visible_to,
+        assignments_visible_to,
+        placements_visible_to,
+        activities_visible_to,
+        employers_visible_to,
+        contact_persons_visible_to,
     ],
     ids=lambda scope: scope.__name__,
 )
