@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "reports",
     "privacy",
     "intake",
+    "importer",
+    "demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -77,6 +77,7 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("", include("privacy.urls")),
     path("intake/", include("intake.urls")),
+    path("intake/", include("importer.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,6 +1,6 @@
 """The files of the import: their columns and how a row becomes a service call.
 
-`ips/imports.py` reads the files and runs these in dependency order.
+`importer/imports.py` reads the files and runs these in dependency order.
 """
 
 import hashlib
@@ -16,7 +16,7 @@ from employers.models import Contract
 from employers.services import employer_upsert, normalise_orgnr, placement_upsert
 from followup.models import Location, Mode, WithWhom
 from followup.services import activity_import
-from ips.import_rows import Context, Row
+from importer.rows import Context, Row
 from ips.models import Role
 from ips.services import Outcome, team_upsert, user_upsert
 

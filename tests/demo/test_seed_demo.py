@@ -16,9 +16,9 @@ from django.utils import timezone
 
 from candidates.models import Assignment, Candidate, Enrollment, ProtectedAddress
 from candidates.queries import candidates_visible_to
+from demo import seed
 from employers.models import Employer, Placement, SubsidyRule
 from followup.models import Activity
-from ips import demo
 from ips.models import Office, Role, Team, User
 from ips.validators import is_valid_fnr, is_valid_orgnr
 from tests.conftest import log_in
@@ -223,19 +223,19 @@ def test_the_leader_sees_the_candidates_of_their_team(output):
 
 
 def test_it_prints_the_logins_with_the_shared_password(output):
-    assert demo.DEMO_PASSWORD in output
+    assert seed.DEMO_PASSWORD in output
     for username in ("kari", "lise", "inger", "anders", "admin"):
         assert username in output
 
 
 def test_the_shared_password_passes_the_password_validators(output):
     for username in ("kari", "admin"):
-        validate_password(demo.DEMO_PASSWORD, _user(username))
+        validate_password(seed.DEMO_PASSWORD, _user(username))
 
 
 @pytest.mark.parametrize("username", ["kari", "lise", "inger", "anders", "admin"])
 def test_each_demo_role_logs_in_with_the_printed_password(output, client, username):
-    log_in(client, _user(username), password=demo.DEMO_PASSWORD)
+    log_in(client, _user(username), password=seed.DEMO_PASSWORD)
     response = client.get("/", follow=True)
     assert response.status_code == 200
     assert response.redirect_chain == [] or not response.redirect_chain[-1][0].startswith("/login/")
@@ -246,7 +246,7 @@ def test_if_empty_leaves_a_seeded_database_alone_and_prints_the_logins(output):
     before = (User.objects.count(), Candidate.objects.count(), Activity.objects.count())
     again = _seed("--if-empty")
     assert (User.objects.count(), Candidate.objects.count(), Activity.objects.count()) == before
-    assert demo.DEMO_PASSWORD in again and "kari" in again
+    assert seed.DEMO_PASSWORD in again and "kari" in again
 
 
 def test_it_refuses_to_seed_a_database_that_has_users(output):

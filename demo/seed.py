@@ -24,11 +24,11 @@ from candidates.models import (
     ProtectedAddress,
     VocationalProfile,
 )
+from demo import vocabulary as words
+from demo.activities import activities_for
+from demo.cases import Case, build_cases
+from demo.people import ascii_lower, fnr_for, person_name, phone
 from employers.models import ContactPerson, Employer, SubsidyRule
-from ips import demo_vocabulary as words
-from ips.demo_activities import activities_for
-from ips.demo_cases import Case, build_cases
-from ips.demo_people import ascii_lower, fnr_for, person_name, phone
 from ips.models import Office, Role, Team, User
 from ips.validators import is_valid_orgnr
 

@@ -2,15 +2,15 @@
 
 A specialist's habits decide how much of their time is out in the field, so
 field shares differ around the 0.65 target. Activities are yielded one at a
-time; ips/demo.py writes them in batches.
+time; demo/seed.py writes them in batches.
 """
 
 import datetime as dt
 
 from candidates.models import EuseStage
+from demo import vocabulary as words
+from demo.cases import SPAN_DAYS
 from followup.models import Activity, Location, Mode, WithWhom
-from ips import demo_vocabulary as words
-from ips.demo_cases import SPAN_DAYS
 
 #: Contacts about a candidate per week while a specialist holds them.
 PER_CANDIDATE_WEEK = 2.5

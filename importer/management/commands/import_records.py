@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from common.commands import TrofastCommand
-from ips.imports import import_records
+from importer.imports import import_records
 from ips.models import Office
 
 

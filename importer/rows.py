@@ -1,7 +1,7 @@
 """One row of an import file: typed values read from its cells, and the
 records it refers to, with a translated message for each problem found.
 
-`ips/import_files.py` uses these to turn the rows of each file into service calls.
+`importer/files.py` uses these to turn the rows of each file into service calls.
 """
 
 import datetime
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from employers.services import normalise_orgnr
-from ips.import_lookups import FINDERS, Ambiguous
+from importer.lookups import FINDERS, Ambiguous
 from ips.models import Office
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -1,4 +1,4 @@
-"""Hand-written Norwegian word lists for the demo data (ips/demo.py).
+"""Hand-written Norwegian word lists for the demo data (demo/seed.py).
 
 Names, places and companies are made up from common words; they are data,
 not user interface, so they are not translated.

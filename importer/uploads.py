@@ -1,5 +1,5 @@
 """Reading an import upload: CSV files and XLSX workbooks, as the mapping of
-file name to content that `ips.imports.import_records` takes.
+file name to content that `importer.imports.import_records` takes.
 
 The office boundary is not checked here: the upload is imported into the
 uploader's office, and `import_records` holds every row to it.
@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string
 from openpyxl.utils.exceptions import InvalidFileException
 
-from ips.imports import MAX_COLUMNS, _cell_text
+from importer.imports import MAX_COLUMNS, _cell_text
 
 #: Cells of all sheets and files together.
 MAX_CELLS = 200_000

@@ -8,7 +8,7 @@ as `file:line: message`; if there is any, or on a dry run, nothing is saved.
 `import_records` takes a directory, or a mapping of file name to CSV text
 (str or bytes) or to rows (the first row being the header), so a web upload
 of CSV files or of an XLSX workbook can reuse it. Given an office, it holds
-every row to that office (`ips/import_lookups.py`). A file beyond the limits
+every row to that office (`importer/lookups.py`). A file beyond the limits
 below is refused before it is parsed.
 """
 
@@ -25,8 +25,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from ips.import_files import FILES, FileSpec
-from ips.import_rows import Context, Row
+from importer.files import FILES, FileSpec
+from importer.rows import Context, Row
 from ips.models import Office
 from ips.services import Outcome
 
@@ -99,7 +99,7 @@ def import_records(
 ) -> ImportReport:
     """Import every known file in `source`, all or nothing.
 
-    With an `office`, every row is held to it (see `ips.import_lookups`): new
+    With an `office`, every row is held to it (see `importer.lookups`): new
     records belong to it, and a row that reaches another office's records is
     refused. Without one (the operator's command line) every office is
     searched, and the services still refuse rows that would tie records of two

@@ -5,7 +5,7 @@ from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ips.imports import import_records
+from importer.imports import import_records
 from tests.test_hostile_input import HOSTILE
 
 COLUMNS = {

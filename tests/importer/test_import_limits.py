@@ -8,9 +8,9 @@ import pytest
 from django.utils import translation
 
 from candidates.models import Candidate
-from ips import imports
-from ips.import_files import FILES
-from ips.imports import _header_errors, import_records
+from importer import imports
+from importer.files import FILES
+from importer.imports import _header_errors, import_records
 
 CANDIDATES = "ref,first_name,last_name,birth_date,fnr\nC001,Åse,Lie,1986-10-15,\n"
 

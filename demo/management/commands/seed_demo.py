@@ -6,7 +6,7 @@ from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from common.commands import TrofastCommand
-from ips import demo
+from demo import seed as demo
 from ips.models import User
 from ips.security import second_factor_enforced
 

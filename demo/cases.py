@@ -1,6 +1,6 @@
 """The demo's cases: a candidate's enrollment, who held it when, and the jobs it led to.
 
-Everything here is built in memory as unsaved rows linked by object; ips/demo.py
+Everything here is built in memory as unsaved rows linked by object; demo/seed.py
 writes them.
 """
 
@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from candidates.models import Assignment, Candidate, DischargeReason, Enrollment, EuseStage
+from demo import people as demo_people
+from demo import vocabulary as words
 from employers.models import Contract, Employer, Placement, PlacementEndReason
-from ips import demo_people
-from ips import demo_vocabulary as words
 
 #: The demo covers the two years up to the day it runs.
 SPAN_DAYS = 730

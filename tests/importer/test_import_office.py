@@ -17,8 +17,8 @@ from django.utils import translation
 from candidates.models import Assignment, Candidate, Enrollment
 from employers.models import Employer, Placement
 from followup.models import Activity
-from ips.imports import import_records
-from ips.management.commands.import_records import Command as ImportCommand
+from importer.imports import import_records
+from importer.management.commands.import_records import Command as ImportCommand
 from ips.models import Office, Team, User
 from tests import factories
 

@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from django.core.management import call_command
 
-from ips import demo
+from demo import seed
 from ips.models import User
 from tests.conftest import log_in
 
@@ -47,7 +47,7 @@ def _crawl(client):
 
 @pytest.mark.parametrize("username", ["kari", "lise", "inger", "anders"])
 def test_every_link_a_demo_user_sees_answers(client, demo_data, username):
-    log_in(client, User.objects.get(username=username), password=demo.DEMO_PASSWORD)
+    log_in(client, User.objects.get(username=username), password=seed.DEMO_PASSWORD)
     seen, problems = _crawl(client)
     assert problems == []
     assert len(seen) > 5

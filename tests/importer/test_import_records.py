@@ -13,7 +13,7 @@ from django.utils import translation
 from candidates.models import Assignment, Candidate, Enrollment
 from employers.models import Employer, Placement
 from followup.models import Activity
-from ips.imports import import_records
+from importer.imports import import_records
 from ips.models import Office, Team, User
 from tests import factories
 

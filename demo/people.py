@@ -3,7 +3,7 @@
 import datetime as dt
 
 from candidates.models import Candidate
-from ips import demo_vocabulary as words
+from demo import vocabulary as words
 from ips.validators import is_valid_fnr
 
 _K1_WEIGHTS = (3, 7, 6, 1, 8, 9, 4, 5, 2)

@@ -10,8 +10,8 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from candidates.models import Candidate, Enrollment
+from demo.cases import HISTORY_PER_FTE_YEAR, SPAN_DAYS
 from followup.models import Activity
-from ips.demo_cases import HISTORY_PER_FTE_YEAR, SPAN_DAYS
 from ips.models import Role, User
 
 YEARS = 2

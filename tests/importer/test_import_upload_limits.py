@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from openpyxl import Workbook
 
-from intake import uploads
+from importer import uploads
 from tests.conftest import log_in
 from tests.intake.helpers import EN
 
