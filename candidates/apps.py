@@ -8,9 +8,12 @@ class CandidatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        """The candidate is the person the audit trail names; its own stage
+        changes are one of the timeline's sources."""
         from django.db.models import Q
 
         from audit.registry import audit_changes, audit_persons, audit_reads
+        from candidates.casefile import timeline_source
         from candidates.models import (
             Assignment,
             Candidate,
@@ -19,6 +22,7 @@ class CandidatesConfig(AppConfig):
             TransferRequest,
             VocationalProfile,
         )
+        from candidates.queries import stage_change_entries
 
         audit_persons(
             Candidate, hidden_fields=Candidate.CONTACT_FIELDS, protected=~Q(protected_address="")
@@ -39,8 +43,4 @@ class CandidatesConfig(AppConfig):
             Assignment,
             candidate_of=lambda a: a.enrollment.candidate_id if a.enrollment_id else None,
         )
-
-        from candidates.casefile import timeline_source
-        from candidates.queries import stage_change_entries
-
         timeline_source(stage_change_entries)

@@ -1,5 +1,10 @@
-"""Reads of employers and job starts: who may see which, and the candidate
-file's jobs and timeline entries (registered in EmployersConfig.ready())."""
+"""Reads of employers and job starts: who may see which, the employer pages,
+and the candidate file's jobs and timeline entries (registered in
+EmployersConfig.ready()). The employer page shows what the apps above
+register (`employer_section`): followup adds the contact log."""
+
+import dataclasses
+from collections.abc import Callable
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from candidates.casefile import FileSection, TimelineItem
 from candidates.queries import enrollments_visible_to
 from employers.models import ContactPerson, Employer, Placement
+from employers.services import normalise_orgnr
 from ips.models import Role
 
 
@@ -78,3 +84,70 @@ def _jobs_context(user, candidate) -> dict:
 
 
 JOBS_SECTION = FileSection("jobs", _("Jobs"), "employers/_file_jobs.html", _jobs_context)
+
+
+# --- The employer's pages --------------------------------------------------------
+
+
+def employers_matching(user, text: str) -> QuerySet:
+    """The employers the user may see, by name or organisation number, A to Z."""
+    employers = employers_visible_to(user).order_by("name")
+    if text:
+        employers = employers.filter(
+            Q(name__icontains=text) | Q(orgnr__startswith=normalise_orgnr(text))
+        )
+    return employers
+
+
+@dataclasses.dataclass(frozen=True)
+class EmployerSection:
+    """A part of the employer page an app above registers (the contact log):
+    its anchor (`{key}-heading`), heading, partial, the rows it reads from
+    (user, employer), and the candidate each row shows (or None), for the
+    page's access entry."""
+
+    key: str
+    heading: str
+    template: str
+    rows: Callable[[object, Employer], list]
+    candidate_of: Callable[[object], object]
+
+
+_employer_sections: list[EmployerSection] = []
+
+
+def employer_section(section: EmployerSection) -> None:
+    if all(known.key != section.key for known in _employer_sections):
+        _employer_sections.append(section)
+
+
+@dataclasses.dataclass
+class EmployerPage:
+    employer: Employer
+    contacts: list
+    placements: list
+    sections: list  # (EmployerSection, rows)
+
+    @property
+    def candidates(self) -> list:
+        """Every candidate the page shows: the job starts' and the sections'."""
+        shown = [placement.enrollment.candidate for placement in self.placements]
+        for section, rows in self.sections:
+            shown.extend(c for c in map(section.candidate_of, rows) if c is not None)
+        return shown
+
+
+def employer_page(user, employer: Employer) -> EmployerPage:
+    """What the employer page shows the user: contact persons, the job starts
+    there they may see, and the registered sections."""
+    placements = list(
+        placements_visible_to(user)
+        .filter(employer=employer)
+        .select_related("enrollment__candidate")
+    )
+    return EmployerPage(
+        employer=employer,
+        contacts=list(employer.contacts.all()),
+        placements=placements,
+        sections=[(section, section.rows(user, employer)) for section in _employer_sections],
+    )

@@ -6,9 +6,11 @@ import datetime
 
 from django.db.models import Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 
 from candidates.casefile import TimelineItem
 from candidates.queries import candidates_visible_to
+from employers.queries import EmployerSection
 from followup.models import FIELD_LOCATIONS, Activity
 from followup.services import activity_editable_by
 from ips.accounts import teams_led_by
@@ -132,3 +134,30 @@ def activities_visible_to(user) -> QuerySet:
     # stays out of reach: only the candidate's own office reads it.
     own_office = Q(candidate__isnull=True) | Q(candidate__office_id=user.office_id)
     return Activity.objects.filter((authors & own_office) | about_visible)
+
+
+def _employer_contacts(user, employer) -> list:
+    return list(
+        activities_visible_to(user)
+        .filter(employer=employer)
+        .select_related("author", "candidate")
+        .order_by("-date", "-created_at")[:EMPLOYER_CONTACTS_SHOWN]
+    )
+
+
+#: How many contacts the employer page lists, newest first.
+EMPLOYER_CONTACTS_SHOWN = 100
+EMPLOYER_CONTACTS_SECTION = EmployerSection(
+    "contact-log",
+    _("Contact log"),
+    "followup/_employer_contacts.html",
+    rows=_employer_contacts,
+    candidate_of=lambda activity: activity.candidate if activity.candidate_id else None,
+)
+
+
+def activities_logged_by(user, start: datetime.date, end: datetime.date) -> QuerySet:
+    """What the user logged themselves in [start, end] (My week)."""
+    return Activity.objects.filter(author=user, date__range=(start, end)).select_related(
+        "candidate", "employer"
+    )

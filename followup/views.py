@@ -32,6 +32,7 @@ from followup.forms import (
 from followup.models import Activity
 from followup.queries import (
     FIELD_SHARE_TARGET,
+    activities_logged_by,
     activities_visible_to,
     minutes_per_day,
     minutes_summary,
@@ -239,11 +240,7 @@ def my_week(request, query):
     month_start, month_end = month_of(day)
     week = minutes_summary(request.user, week_start, week_end)
     month = minutes_summary(request.user, month_start, month_end)
-    activities = list(
-        Activity.objects.filter(
-            author=request.user, date__range=(week_start, week_end)
-        ).select_related("candidate", "employer")
-    )
+    activities = list(activities_logged_by(request.user, week_start, week_end))
     request.audit.shown(a.candidate for a in activities if a.candidate_id)
     context = {
         "week": week,

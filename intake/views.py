@@ -18,7 +18,6 @@ from candidates.queries import (
     enrollments_assignable_by,
     transfer_requests_sent_for,
     transfer_requests_to_decide_by,
-    waiting_enrollments_visible_to,
 )
 from intake import services
 from intake.forms import (
@@ -30,6 +29,7 @@ from intake.forms import (
     TeamForm,
     WithdrawalForm,
 )
+from intake.queries import waiting_list_rows
 from ips.accounts import (
     ACCOUNT_KEEPERS,
     roles_grantable_by,
@@ -90,23 +90,8 @@ def referral_create(request):
 @role_required(*ASSIGNERS)
 def waiting_list(request):
     """Referrals no specialist holds yet, oldest first."""
-    today = timezone.localdate()
-    waiting = (
-        waiting_enrollments_visible_to(request.user)
-        .select_related("candidate")
-        .order_by("referral_date", "created_at")
-    )
-    rows = []
-    for enrollment in waiting:
-        days = (today - enrollment.referral_date).days
-        rows.append(
-            {
-                "enrollment": enrollment,
-                "days": days,
-                "late": days > settings.WAITING_LIST_WARNING_DAYS,
-            }
-        )
-    request.audit.shown(row["enrollment"].candidate for row in rows)
+    rows = waiting_list_rows(request.user, timezone.localdate())
+    request.audit.shown(row.enrollment.candidate for row in rows)
     return render(
         request,
         "intake/waiting_list.html",
