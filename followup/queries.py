@@ -16,7 +16,7 @@ from followup.services import activity_editable_by
 from ips.accounts import teams_led_by
 from ips.models import Role
 
-#: Field share target (design.md): at least 65 % of logged minutes in the field.
+#: Field share target (docs/metrics.md): at least 65 % of logged minutes in the field.
 FIELD_SHARE_TARGET = 0.65
 
 

@@ -257,7 +257,7 @@ def my_week(request, query):
 
 #: Who has a caseload page: the specialist's own, the team leader's teams'.
 CASELOAD_ROLES = (Role.SPECIALIST, Role.TEAM_LEADER)
-#: The caseload band, per FTE (design.md).
+#: The caseload band, per FTE (docs/metrics.md, "Caseload").
 CASELOAD_BAND = (12, 20)
 #: Sortable caseload columns: the sort key (see CaseloadFilter) and the heading.
 CASELOAD_COLUMNS = [

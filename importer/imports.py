@@ -1,6 +1,6 @@
 """Import of existing records from CSV files or the sheets of a workbook.
 
-The format is the contract in shared/design.md and docs/import.md. All files
+The format is the contract in docs/import.md. All files
 are imported in one transaction, in dependency order, through the same
 services the forms use. Every rejected row is collected (not only the first)
 as `file:line: message`; if there is any, or on a dry run, nothing is saved.

@@ -234,7 +234,7 @@ AUDITLOG_DISABLE_REMOTE_ADDR = False
 
 # How many reverse proxies of ours stand in front of Trofast. 0 (the default):
 # X-Forwarded-For is ignored and the address is the connection's; N: the client
-# is the N-th address from the right of X-Forwarded-For (ips/proxies.py). Used
+# is the N-th address from the right of X-Forwarded-For (common/proxies.py). Used
 # by the audit log and by the lockout records alike.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "common.proxies.client_address"
