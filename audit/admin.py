@@ -1,10 +1,9 @@
-"""The audit trail in the Django admin, and the audit of the admin itself.
+"""The audit trail in the Django admin, and the audit of the admin's pickers.
 
-The admin pages of person data (candidates, their profiles, enrollments,
-assignments, activities and job starts) write access entries like every other
-page: this module wraps the admins those apps register (it is loaded after
-them, as INSTALLED_APPS lists audit after them), so the apps below audit need
-not import it. The autocomplete answers of the admin's pickers are audited too.
+The admin pages of person data write access entries through
+`audit.admin_mixins.PersonDataAdminMixin`, which each app's admin uses; the
+autocomplete answers of the admin's pickers are audited here, for every model
+an app registered with `audit.registry.audit_reads`.
 """
 
 import copy
@@ -18,91 +17,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
 from audit.decorators import shows_person_data
-from candidates.models import Assignment, Candidate, Enrollment, VocationalProfile
-from employers.models import Placement
-from followup.models import Activity
+from audit.registry import candidate_id_of, persons
 
-#: The models whose admin pages show a candidate's data.
-PERSON_DATA_MODELS = (Candidate, VocationalProfile, Enrollment, Assignment, Activity, Placement)
 HIDDEN = _("hidden (protected address)")
-
-
-def candidate_id_of(obj) -> int | None:
-    """The candidate a person-data record is about (None for anything else)."""
-    if isinstance(obj, Candidate):
-        return obj.pk
-    if isinstance(obj, VocationalProfile | Enrollment | Activity):
-        return obj.candidate_id
-    if isinstance(obj, Assignment | Placement) and obj.enrollment_id:
-        return obj.enrollment.candidate_id
-    return None
-
-
-def _shown_on(context) -> list:
-    """The records an admin page shows, from its template context."""
-    if "cl" in context:  # the list
-        return context["cl"].result_list
-    if "adminform" in context:  # add and change forms
-        return [context["adminform"].form.instance]
-    if context.get("object") is not None:  # delete confirmation, history
-        return [context["object"]]
-    if "queryset" in context:  # confirmation of a bulk action
-        return context["queryset"]
-    return []
-
-
-class PersonDataAdminMixin:
-    """Every page of the model's admin writes one access entry naming the
-    candidates it shows (a list page: one entry for the page, not per row),
-    and is sent with Cache-Control: no-store."""
-
-    def _audited(self, request, response, view):
-        opts = self.model._meta
-        request.audit.page = f"admin_{opts.model_name}_{view}"
-        context = getattr(response, "context_data", None) or {}
-        ids = (candidate_id_of(obj) for obj in _shown_on(context))
-        request.audit.shown(pk for pk in ids if pk is not None)
-        return response
-
-    @shows_person_data(page="admin")
-    def changelist_view(self, request, extra_context=None):
-        return self._audited(request, super().changelist_view(request, extra_context), "list")
-
-    @shows_person_data(page="admin")
-    def add_view(self, request, form_url="", extra_context=None):
-        return self._audited(request, super().add_view(request, form_url, extra_context), "add")
-
-    @shows_person_data(page="admin")
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        response = super().change_view(request, object_id, form_url, extra_context)
-        return self._audited(request, response, "change")
-
-    @shows_person_data(page="admin")
-    def delete_view(self, request, object_id, extra_context=None):
-        response = super().delete_view(request, object_id, extra_context)
-        return self._audited(request, response, "delete")
-
-    @shows_person_data(page="admin")
-    def history_view(self, request, object_id, extra_context=None):
-        response = super().history_view(request, object_id, extra_context)
-        return self._audited(request, response, "history")
-
-
-def audit_person_data_admins(site) -> None:
-    """Wrap the admins registered for the person-data models in PersonDataAdminMixin."""
-    for model in PERSON_DATA_MODELS:
-        model_admin = type(site.get_model_admin(model))
-        if issubclass(model_admin, PersonDataAdminMixin):
-            continue
-        site.unregister(model)
-        site.register(
-            model,
-            type(
-                model_admin.__name__,
-                (PersonDataAdminMixin, model_admin),
-                {"__module__": model_admin.__module__, "__doc__": model_admin.__doc__},
-            ),
-        )
 
 
 class AuditedAutocompleteJsonView(AutocompleteJsonView):
@@ -145,12 +62,13 @@ class ReadOnlyLogEntryAdmin(LogEntryAdmin):
 
     @admin.display(description=_("Changes"))
     def msg(self, obj):
-        if obj.content_type_id == ContentType.objects.get_for_model(Candidate).pk and (
-            Candidate.objects.filter(pk=obj.object_id).exclude(protected_address="").exists()
+        person = persons()
+        if obj.content_type_id == ContentType.objects.get_for_model(person.model).pk and (
+            person.model.objects.filter(person.protected, pk=obj.object_id).exists()
         ):
             obj = copy.copy(obj)
             obj.changes = {
-                field: [str(HIDDEN), str(HIDDEN)] if field in Candidate.CONTACT_FIELDS else change
+                field: [str(HIDDEN), str(HIDDEN)] if field in person.hidden_fields else change
                 for field, change in obj.changes_dict.items()
             }
         return render_logentry_changes_html(obj)
@@ -158,5 +76,4 @@ class ReadOnlyLogEntryAdmin(LogEntryAdmin):
 
 admin.site.unregister(LogEntry)
 admin.site.register(LogEntry, ReadOnlyLogEntryAdmin)
-audit_person_data_admins(admin.site)
 admin.site.autocomplete_view = autocomplete_view

@@ -17,11 +17,11 @@ for a view that is neither marked nor declared to show no person data.
 from functools import wraps
 
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Model
 from django.http import HttpRequest
 from django.utils.cache import add_never_cache_headers
 
 from audit.services import access_record
-from candidates.models import Candidate
 
 #: The attribute that marks a view (the resolver test looks for it).
 MARK = "shows_person_data"
@@ -42,7 +42,7 @@ class AccessAudit:
         that the response shows. An empty iterable reports that it shows none
         (a saved-form answer, an empty list): nothing is written then."""
         self.reported = True
-        if isinstance(candidates, Candidate | int):
+        if isinstance(candidates, Model | int):
             candidates = [candidates]
         for candidate in candidates:
             pk = candidate if isinstance(candidate, int) else candidate.pk

@@ -3,7 +3,7 @@
 from auditlog import middleware
 from django.conf import settings
 
-from ips.proxies import client_address
+from common.proxies import client_address
 
 
 class AuditlogMiddleware(middleware.AuditlogMiddleware):

@@ -5,16 +5,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
 from audit.models import AccessedCandidate
-from candidates.models import Candidate
 
 
-def access_entries_for(candidate: Candidate):
+def access_entries_for(candidate):
     """Every read of this candidate's data, newest first: the entries on the
     candidate and the list pages' entries that named them."""
     named = AccessedCandidate.objects.filter(candidate_id=candidate.pk).values("entry_id")
     return (
         LogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(Candidate),
+            content_type=ContentType.objects.get_for_model(candidate),
             action=LogEntry.Action.ACCESS,
         )
         .filter(Q(object_pk=str(candidate.pk)) | Q(pk__in=named))

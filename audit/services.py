@@ -10,8 +10,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import ngettext
 
 from audit.models import AccessedCandidate
-from candidates.models import Candidate
-from ips.proxies import client_address
+from audit.registry import persons
+from common.proxies import client_address
 
 
 def _remote_addr(request):
@@ -20,7 +20,7 @@ def _remote_addr(request):
     return client_address(request)
 
 
-def access_record(*, request, candidates: Iterable[Candidate | int], page: str) -> LogEntry | None:
+def access_record(*, request, candidates: Iterable, page: str) -> LogEntry | None:
     """Record that request.user was shown these candidates' data on `page`
     (e.g. "candidate_file", "caseload"): one entry for one page view.
 
@@ -47,13 +47,13 @@ def access_record(*, request, candidates: Iterable[Candidate | int], page: str) 
     if len(ids) == 1:
         candidate = shown[ids[0]]
         if isinstance(candidate, int):
-            candidate = Candidate.objects.get(pk=candidate)
+            candidate = persons().model.objects.get(pk=candidate)
         entry = LogEntry.objects.log_create(
             candidate, force_log=True, additional_data=details, **common
         )
     else:
         entry = LogEntry.objects.create(
-            content_type=ContentType.objects.get_for_model(Candidate),
+            content_type=ContentType.objects.get_for_model(persons().model),
             object_pk="",
             object_repr=ngettext("%(count)d candidate", "%(count)d candidates", len(ids))
             % {"count": len(ids)},

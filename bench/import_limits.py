@@ -61,9 +61,9 @@ def main() -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.utils import translation
 
-    from intake.uploads import read_upload
-    from ips.import_files import FILES
-    from ips.imports import _header_errors, import_records
+    from importer.files import FILES
+    from importer.imports import _header_errors, import_records
+    from importer.uploads import read_upload
 
     translation.activate("en")
     header = ",".join(f"column{i}" for i in range(100_000))

@@ -1,111 +1,190 @@
-"""Reads for the specialist's pages: the caseload and the candidate's timeline."""
+"""Reads of candidates and their enrollments: who may see which (the scoping
+functions), the file's parts, protection changes, matching a person,
+transfer requests.
 
-import dataclasses
+Every query that returns candidates, enrollments, assignments or transfer
+requests goes through a `*_visible_to` function here; a record outside it
+answers 404. Who sees what (docs/security.md, "Who sees what"):
+
+| role         | sees                                                              |
+|--------------|-------------------------------------------------------------------|
+| specialist   | the candidates whose latest enrollment they hold today            |
+| team leader  | the same for enrollments held by members of the teams they lead   |
+| intake admin | intake data of their office: candidates, enrollments, assignments |
+| analyst      | no person data at all, only aggregates                            |
+| superuser    | everything (the Django admin)                                     |
+
+Below superuser every function keeps to the user's own office
+(`ips.access.office_boundary`), whatever assignments say. "Holds" means: the
+specialist of the latest assignment with from-date ≤ today of the
+candidate's latest enrollment. Whoever may read a candidate sees the whole
+enrollment history; after a reassignment the former specialist no longer
+sees the candidate. Placements and employers are scoped in
+`employers.queries`, activities in `followup.queries`.
+"""
+
 import datetime
 
-from django.conf import settings
-from django.db.models import (
-    BooleanField,
-    Case,
-    CharField,
-    Exists,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
+from candidates.casefile import TimelineItem
 from candidates.models import (
     LIFTED,
+    Assignment,
     Candidate,
     Enrollment,
-    EuseStage,
     ProtectionChange,
     StageChange,
     TransferRequest,
+    TransferStatus,
 )
-from employers.models import Placement
-from followup.models import Activity
-from ips.access import (
-    activities_visible_to,
-    candidates_visible_to,
-    enrollments_visible_to,
-    placements_visible_to,
-)
+from ips.access import office_boundary
+from ips.accounts import teams_led_by
+from ips.models import Role, User
+
+# --- Who may see what ----------------------------------------------------------
 
 
-class CaseStatus:
-    """Where the candidate is in the job search, derived from the placements:
-    a current competitive job makes them "in work"; once the specialist has
-    moved to EUSE stage 5 the row shows follow-along support."""
-
-    JOB_SEEKING = "job_seeking"
-    IN_WORK = "in_work"
-    FOLLOW_ALONG = "follow_along"
-    CHOICES = [
-        (JOB_SEEKING, _("Job seeking")),
-        (IN_WORK, _("In work")),
-        (FOLLOW_ALONG, _("Follow-along")),
-    ]
-
-
-def current_jobs(day: datetime.date) -> QuerySet:
-    """Competitive placements of the outer enrollment going on on `day`, latest first."""
-    return (
-        Placement.objects.filter(enrollment=OuterRef("pk"), competitive=True, start_date__lte=day)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gt=day))
-        .order_by("-start_date", "-pk")
+def _latest_enrollments() -> QuerySet:
+    """Each candidate's latest enrollment (by referral date, then id)."""
+    later = Enrollment.objects.filter(candidate=OuterRef("candidate")).filter(
+        Q(referral_date__gt=OuterRef("referral_date"))
+        | Q(referral_date=OuterRef("referral_date"), pk__gt=OuterRef("pk"))
     )
+    return Enrollment.objects.filter(~Exists(later))
 
 
-def caseload(user, day: datetime.date | None = None) -> QuerySet:
-    """The active enrollments the user holds (a leader: their teams'), one
-    row each with everything the caseload shows, in a constant number of queries."""
-    day = day or timezone.localdate()
-    jobs = current_jobs(day)
-    last_contact = (
-        Activity.objects.filter(candidate=OuterRef("candidate_id"), date__lte=day)
-        .order_by("-date")
-        .values("date")[:1]
-    )
-    overdue_before = day - datetime.timedelta(days=settings.CONTACT_OVERDUE_DAYS)
-    return (
-        Enrollment.objects.filter(pk__in=enrollments_visible_to(user).values("pk"))
-        .active_on(day)
-        .with_holder_on(day)
-        .select_related("candidate")
-        .annotate(
-            last_contact=Subquery(last_contact),
-            in_work=Exists(jobs),
-            current_job_title=Subquery(jobs.values("title")[:1]),
-            current_employer=Subquery(jobs.values("employer__name")[:1]),
+def _held_candidate_ids(user) -> QuerySet:
+    """Candidates whose latest enrollment is held today by this user or, for a
+    leader, by a member of their teams. A specialist keeps a discharged
+    candidate's file while they hold its latest enrollment; a new enrollment
+    held by someone else (or waiting for intake) ends their access."""
+    latest = _latest_enrollments().with_holder_on(timezone.localdate())
+    if user.role == Role.SPECIALIST:
+        return latest.filter(holder_id=user.pk).values("candidate_id")
+    if user.role == Role.TEAM_LEADER:
+        members = User.objects.filter(team__in=teams_led_by(user)).values("pk")
+        return latest.filter(holder_id__in=members).values("candidate_id")
+    return Enrollment.objects.none().values("candidate_id")
+
+
+def enrollments_visible_to(user) -> QuerySet:
+    """Every enrollment (the whole history) of the candidates the user may read;
+    for an intake admin, the enrollments of their office."""
+    if not user.is_authenticated or not user.is_active:
+        return Enrollment.objects.none()
+    if user.is_superuser:
+        return Enrollment.objects.all()
+    if user.role in (Role.SPECIALIST, Role.TEAM_LEADER):
+        return Enrollment.objects.filter(
+            candidate_id__in=_held_candidate_ids(user), candidate__office_id=user.office_id
         )
-        .annotate(
-            status=Case(
-                When(
-                    in_work=True, euse_stage=EuseStage.SUPPORT, then=Value(CaseStatus.FOLLOW_ALONG)
-                ),
-                When(in_work=True, then=Value(CaseStatus.IN_WORK)),
-                default=Value(CaseStatus.JOB_SEEKING),
-                output_field=CharField(),
-            ),
-            overdue=Case(
-                When(
-                    Q(last_contact__isnull=True) | Q(last_contact__lt=overdue_before),
-                    then=Value(True),
-                ),
-                default=Value(False),
-                output_field=BooleanField(),
-            ),
-            job_sort=Coalesce("current_job_title", Value("")),
+    if user.role == Role.INTAKE_ADMIN and user.office_id:
+        return Enrollment.objects.filter(
+            office_id=user.office_id, candidate__office_id=user.office_id
         )
-        .order_by("candidate__last_name", "candidate__first_name")
+    return Enrollment.objects.none()
+
+
+def waiting_enrollments_visible_to(user) -> QuerySet:
+    """The waiting list: referrals of the user's office that no specialist
+    holds yet and that are not discharged. Intake admins keep it; team leaders
+    of the office see it too, so they can assign above a specialist's cap."""
+    if not user.is_authenticated or not user.is_active:
+        return Enrollment.objects.none()
+    waiting = Enrollment.objects.filter(discharge_date__isnull=True).exclude(
+        Exists(Assignment.objects.filter(enrollment=OuterRef("pk")))
     )
+    if user.is_superuser:
+        return waiting
+    if user.role in (Role.INTAKE_ADMIN, Role.TEAM_LEADER) and user.office_id:
+        return waiting.filter(office_id=user.office_id, candidate__office_id=user.office_id)
+    return Enrollment.objects.none()
+
+
+def enrollments_assignable_by(user) -> QuerySet:
+    """Enrollments the user may assign, reassign or discharge: an intake admin
+    those of their office, a team leader those their teams hold and the
+    office's waiting list."""
+    if not user.is_authenticated or not user.is_active:
+        return Enrollment.objects.none()
+    if user.is_superuser:
+        return Enrollment.objects.all()
+    if user.role == Role.INTAKE_ADMIN:
+        return enrollments_visible_to(user)
+    if user.role == Role.TEAM_LEADER:
+        return Enrollment.objects.filter(
+            Q(pk__in=enrollments_visible_to(user).values("pk"))
+            | Q(pk__in=waiting_enrollments_visible_to(user).values("pk"))
+        )
+    return Enrollment.objects.none()
+
+
+def candidates_visible_to(user) -> QuerySet:
+    if not user.is_authenticated or not user.is_active:
+        return Candidate.objects.none()
+    if user.is_superuser:
+        return Candidate.objects.all()
+    in_office = Candidate.objects.filter(office_boundary(user))
+    if user.role in (Role.SPECIALIST, Role.TEAM_LEADER):
+        return in_office.filter(pk__in=_held_candidate_ids(user))
+    visible = enrollments_visible_to(user).filter(candidate=OuterRef("pk"))
+    return in_office.filter(Exists(visible))
+
+
+def assignments_visible_to(user) -> QuerySet:
+    if not user.is_authenticated or not user.is_active:
+        return Assignment.objects.none()
+    if user.is_superuser:
+        return Assignment.objects.all()
+    return Assignment.objects.filter(enrollment__in=enrollments_visible_to(user).values("pk"))
+
+
+def transfer_requests_to_decide_by(user) -> QuerySet:
+    """Pending transfer requests addressed to the user's office about a record
+    the office still holds, that the user may decide: an intake admin every
+    one of the office, a team leader those about records their teams hold or
+    that wait on the office's waiting list. The requesting office sees none
+    (it learns nothing until a request is accepted), and once the record has
+    moved the former office sees it no more."""
+    if not user.is_authenticated or not user.is_active:
+        return TransferRequest.objects.none()
+    pending = TransferRequest.objects.filter(
+        status=TransferStatus.PENDING, held_record__isnull=False
+    )
+    if user.is_superuser:
+        return pending
+    if user.role not in (Role.INTAKE_ADMIN, Role.TEAM_LEADER) or not user.office_id:
+        return TransferRequest.objects.none()
+    return pending.filter(
+        holding_office_id=user.office_id,
+        held_record__office_id=user.office_id,
+        held_record__in=enrollments_assignable_by(user).values("candidate_id"),
+    )
+
+
+def holds_candidate(user, candidate, day=None) -> bool:
+    """True when `user` holds the candidate's latest enrollment today."""
+    if not user.is_authenticated or candidate.office_id != user.office_id:
+        return False
+    return (
+        _latest_enrollments()
+        .with_holder_on(day or timezone.localdate())
+        .filter(candidate=candidate, holder_id=user.pk)
+        .exists()
+    )
+
+
+def contact_details_visible(user, candidate) -> bool:
+    """Address and contact details of a protected person (kode 6/7) are shown
+    only to the specialist who holds them; nobody else, superusers included."""
+    if not candidate.protected_address:
+        return True
+    return holds_candidate(user, candidate)
+
+
+# --- The file and its parts --------------------------------------------------
 
 
 def current_enrollment(user, candidate: Candidate, day: datetime.date | None = None):
@@ -119,63 +198,29 @@ def current_enrollment(user, candidate: Candidate, day: datetime.date | None = N
     )
 
 
-@dataclasses.dataclass
-class TimelineItem:
-    kind: str  # "activity", "job_start", "job_end", "stage_change"
-    date: datetime.date
-    order: tuple
-    record: object
-
-
-#: How many of each kind the timeline shows; older entries are in the access-request record.
-TIMELINE_LIMIT = 100
-
-
-def timeline(user, candidate: Candidate) -> list[TimelineItem]:
-    """Activities, job starts and ends, and EUSE stage changes about the
-    candidate, newest first. Three queries, however long the history."""
-    activities = (
-        activities_visible_to(user)
-        .filter(candidate=candidate)
-        .select_related("author", "employer")
-        .order_by("-date", "-created_at")[:TIMELINE_LIMIT]
-    )
-    placements = (
-        placements_visible_to(user)
-        .filter(enrollment__candidate=candidate)
-        .select_related("employer")
-        .order_by("-start_date")[:TIMELINE_LIMIT]
-    )
-    stage_changes = (
+def stage_change_entries(user, candidate: Candidate, limit: int) -> list[TimelineItem]:
+    """The candidate's EUSE stage changes, for the timeline (casefile)."""
+    changes = (
         StageChange.objects.filter(
             enrollment__in=enrollments_visible_to(user).filter(candidate=candidate).values("pk")
         )
         .select_related("changed_by")
-        .order_by("-changed_at")[:TIMELINE_LIMIT]
+        .order_by("-changed_at")[:limit]
     )
-    items = [
-        TimelineItem("activity", a.date, (a.date, a.created_at.timestamp()), a) for a in activities
-    ]
-    for placement in placements:
-        created = placement.created_at.timestamp()
-        items.append(
-            TimelineItem(
-                "job_start", placement.start_date, (placement.start_date, created), placement
-            )
-        )
-        if placement.end_date:
-            items.append(
-                TimelineItem(
-                    "job_end", placement.end_date, (placement.end_date, created), placement
-                )
-            )
-    for change in stage_changes:
+    entries = []
+    for change in changes:
         day = timezone.localdate(change.changed_at)
-        items.append(
-            TimelineItem("stage_change", day, (day, change.changed_at.timestamp()), change)
+        entries.append(
+            TimelineItem(
+                "stage_change",
+                day,
+                (day, change.changed_at.timestamp()),
+                change,
+                template="candidates/_timeline_stage_change.html",
+                by=change.changed_by,
+            )
         )
-    items.sort(key=lambda item: item.order, reverse=True)
-    return items[:TIMELINE_LIMIT]
+    return entries
 
 
 def protection_lifts(user, *, team, since: datetime.date) -> QuerySet:

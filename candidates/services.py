@@ -24,7 +24,7 @@ from candidates.models import (
     StageChange,
     VocationalProfile,
 )
-from ips.access import holds_candidate
+from candidates.queries import holds_candidate
 from ips.locking import StaleEdit, save_versioned
 from ips.models import Office, Role, User
 from ips.services import Outcome, add_error, changed_fields, validate_instance

@@ -12,7 +12,7 @@ import datetime
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,7 +28,6 @@ from candidates.models import (
 )
 from candidates.queries import candidates_matching
 from candidates.services import PROFILE_FIELDS, stricter_protection
-from followup.models import Activity
 from ips.models import User
 from ips.services import validate_instance
 
@@ -179,6 +178,18 @@ def _end_open_enrollments(held: Candidate, *, office_id: int, today: datetime.da
         enrollment.save()
 
 
+#: Records of the apps above that name a candidate and go with the record when
+#: a transfer merges two: (model, field), registered by those apps in their
+#: AppConfig.ready() (followup: the contact log).
+_records_naming_a_candidate: list[tuple[type[Model], str]] = []
+
+
+def merge_moves(model: type[Model], field: str = "candidate") -> None:
+    """`model.field` names a candidate: a merge re-points it to the kept record."""
+    if (model, field) not in _records_naming_a_candidate:
+        _records_naming_a_candidate.append((model, field))
+
+
 def _repoint(queryset, field: str, target) -> None:
     """One save per row, so the audit log records every change."""
     for row in queryset:
@@ -188,7 +199,8 @@ def _repoint(queryset, field: str, target) -> None:
 
 def _merge_into(held: Candidate, incoming: Candidate, *, transfer: TransferRequest) -> None:
     _repoint(Enrollment.objects.filter(candidate=incoming), "candidate", held)
-    _repoint(Activity.objects.filter(candidate=incoming), "candidate", held)
+    for model, field in _records_naming_a_candidate:
+        _repoint(model.objects.filter(**{field: incoming}), field, held)
     _repoint(ProtectionChange.objects.filter(candidate=incoming), "candidate", held)
     _repoint(TransferRequest.objects.filter(requesting_record=incoming), "requesting_record", held)
     _repoint(TransferRequest.objects.filter(held_record=incoming), "held_record", held)

@@ -3,7 +3,6 @@ from django.urls import path
 from candidates import views
 
 urlpatterns = [
-    path("caseload/", views.caseload, name="caseload"),
     path("candidates/<int:pk>/", views.candidate_file, name="candidate_file"),
     path("candidates/<int:pk>/timeline/", views.candidate_timeline, name="candidate_timeline"),
     path("candidates/<int:pk>/edit/", views.candidate_edit, name="candidate_edit"),

@@ -1,17 +1,15 @@
-"""The specialist's caseload and the candidate file."""
+"""The candidate file and the edits of its parts."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from audit.decorators import shows_person_data
 from audit.queries import access_entries_for
-from candidates.filters import CaseloadFilter, CaseloadQuery
+from candidates.casefile import file_sections, timeline
 from candidates.forms import (
     CandidateForm,
     EnrollmentPlanForm,
@@ -19,8 +17,13 @@ from candidates.forms import (
     VocationalProfileForm,
 )
 from candidates.models import Candidate, VocationalProfile
-from candidates.queries import caseload as caseload_rows
-from candidates.queries import current_enrollment, timeline
+from candidates.queries import (
+    candidates_visible_to,
+    contact_details_visible,
+    current_enrollment,
+    enrollments_visible_to,
+    holds_candidate,
+)
 from candidates.services import (
     candidate_protection_set,
     candidate_update,
@@ -28,32 +31,12 @@ from candidates.services import (
     may_lift_protection,
     vocational_profile_update,
 )
-from followup.services import activity_editable_by
-from ips.access import (
-    candidates_visible_to,
-    contact_details_visible,
-    enrollments_visible_to,
-    holds_candidate,
-    placements_visible_to,
-)
 from ips.decorators import role_required
 from ips.locking import save_edit
-from ips.models import Role, User
-from ips.query import parses_query
+from ips.models import Role
 
 #: Who works on candidate files: the specialist writes, the team leader reads.
 FILE_ROLES = (Role.SPECIALIST, Role.TEAM_LEADER)
-#: The caseload band, per FTE (design.md).
-CASELOAD_BAND = (12, 20)
-#: Sortable caseload columns: the sort key (see CaseloadFilter) and the heading.
-CASELOAD_COLUMNS = [
-    ("name", gettext_lazy("Name")),
-    ("stage", gettext_lazy("EUSE stage")),
-    ("status", gettext_lazy("Status")),
-    ("job", gettext_lazy("Current job")),
-    ("-last_contact", gettext_lazy("Days since contact")),
-    ("next_contact", gettext_lazy("Next planned contact")),
-]
 #: How many access entries the file shows a team leader.
 ACCESS_ENTRIES_SHOWN = 50
 
@@ -66,59 +49,8 @@ def _may_write(user) -> bool:
     return user.is_superuser or user.role == Role.SPECIALIST
 
 
-@shows_person_data(page="caseload")
-@role_required(*FILE_ROLES)
-@parses_query(CaseloadQuery)
-def caseload(request, query):
-    """The specialist's start page: every active enrollment they hold."""
-    today = timezone.localdate()
-    rows = caseload_rows(request.user, today)
-    total = rows.count()
-    filterset = CaseloadFilter(query.data, queryset=rows)
-    entries = list(filterset.qs)
-    holders = {}
-    if request.user.role == Role.TEAM_LEADER:
-        holders = User.objects.in_bulk({entry.holder_id for entry in entries})
-    for entry in entries:
-        entry.days_since_contact = (today - entry.last_contact).days if entry.last_contact else None
-        entry.holder = holders.get(entry.holder_id)
-    request.audit.shown(entry.candidate for entry in entries)
-    sort = (query.cleaned_data["sort"] or [""])[0]
-    fte = request.user.fte or 1
-    per_fte = total / float(fte)
-    context = {
-        "filter": filterset,
-        "entries": entries,
-        "total": total,
-        "fte": fte,
-        "per_fte": per_fte,
-        "band": CASELOAD_BAND,
-        "in_band": CASELOAD_BAND[0] <= per_fte <= CASELOAD_BAND[1],
-        "show_band": request.user.role == Role.SPECIALIST,
-        "show_holder": request.user.role == Role.TEAM_LEADER,
-        "overdue_days": settings.CONTACT_OVERDUE_DAYS,
-        "sort": sort,
-        "columns": [_column(key, label, sort) for key, label in CASELOAD_COLUMNS],
-    }
-    return render(request, "candidates/caseload.html", context)
-
-
-def _column(key, label, sort):
-    """(heading, sort value of its link, arrow): a second click reverses the order."""
-    reverse = key[1:] if key.startswith("-") else f"-{key}"
-    if sort == key:
-        return label, reverse, "↑"
-    if sort == reverse:
-        return label, key, "↓"
-    return label, key, ""
-
-
 def _timeline_context(request, candidate):
-    items = timeline(request.user, candidate)
-    for item in items:
-        if item.kind == "activity":
-            item.editable = activity_editable_by(item.record, request.user)
-    return {"candidate": candidate, "items": items}
+    return {"candidate": candidate, "items": timeline(request.user, candidate)}
 
 
 @shows_person_data(page="candidate_file")
@@ -145,9 +77,7 @@ def candidate_file(request, pk):
         .with_holder_on(timezone.localdate())
         .order_by("-referral_date"),
         "profile": profile,
-        "placements": placements_visible_to(request.user)
-        .filter(enrollment__candidate=candidate)
-        .select_related("employer"),
+        "sections": file_sections(request.user, candidate),
         "may_write": may_write,
         "plan_form": EnrollmentPlanForm(instance=enrollment) if may_write and enrollment else None,
         "may_protect": may_write or request.user.role == Role.TEAM_LEADER,
@@ -164,7 +94,7 @@ def candidate_timeline(request, pk):
     """The timeline fragment htmx swaps in after a contact is logged."""
     candidate = _visible_candidate(request, pk)
     request.audit.shown(candidate)
-    return render(request, "followup/_timeline.html", _timeline_context(request, candidate))
+    return render(request, "candidates/_timeline.html", _timeline_context(request, candidate))
 
 
 def _form_page(request, candidate, form, title, **extra):

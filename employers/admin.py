@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from audit.admin_mixins import PersonDataAdminMixin
 from employers.models import ContactPerson, Employer, Placement, SubsidyRule
 from ips.locking import VersionedAdminMixin, VersionedInlineMixin
 
@@ -34,7 +35,7 @@ class ContactPersonAdmin(VersionedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Placement)
-class PlacementAdmin(VersionedAdminMixin, admin.ModelAdmin):
+class PlacementAdmin(PersonDataAdminMixin, VersionedAdminMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "employer",

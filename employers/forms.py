@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from employers.models import ContactPerson, Employer, Placement, PlacementEndReason
+from employers.queries import employers_visible_to
 from employers.services import PLACEMENT_FIELDS, normalise_orgnr
-from ips.access import employers_visible_to
 from ips.bidi import isolate
 from ips.locking import VersionedFormMixin
 from ips.query import PageQuery, TextParameter

@@ -3,12 +3,11 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from audit.decorators import shows_person_data
-from candidates.queries import current_enrollment
+from candidates.queries import candidates_visible_to, current_enrollment
 from employers import services
 from employers.forms import (
     ContactPersonForm,
@@ -17,14 +16,14 @@ from employers.forms import (
     PlacementEndForm,
     PlacementForm,
 )
-from employers.services import PLACEMENT_FIELDS, EmployerExists, normalise_orgnr
-from ips.access import (
-    activities_visible_to,
-    candidates_visible_to,
+from employers.queries import (
     contact_persons_visible_to,
+    employer_page,
+    employers_matching,
     employers_visible_to,
     placements_visible_to,
 )
+from employers.services import PLACEMENT_FIELDS, EmployerExists
 from ips.decorators import role_required
 from ips.forms import add_service_errors
 from ips.locking import save_edit
@@ -40,12 +39,8 @@ EMPLOYERS_PER_PAGE = 50
 @parses_query(EmployerSearchForm)
 def employer_list(request, query):
     """The office's employers, searched by name or organisation number."""
-    employers = employers_visible_to(request.user).order_by("name")
     text = query.cleaned_data["q"]
-    if text:
-        employers = employers.filter(
-            Q(name__icontains=text) | Q(orgnr__startswith=normalise_orgnr(text))
-        )
+    employers = employers_matching(request.user, text)
     page = Paginator(employers, EMPLOYERS_PER_PAGE).get_page(query.cleaned_data["page"])
     return render(
         request, "employers/employer_list.html", {"search": query, "page": page, "query": text}
@@ -123,30 +118,11 @@ def employer_edit(request, employer_pk):
 @shows_person_data(page="employer")
 @role_required(*EMPLOYER_ROLES)
 def employer_detail(request, employer_pk):
-    """Contact persons, the contact log with this employer and the job starts there."""
+    """Contact persons, the job starts there, and what other apps add (the contact log)."""
     employer = get_object_or_404(employers_visible_to(request.user), pk=employer_pk)
-    activities = list(
-        activities_visible_to(request.user)
-        .filter(employer=employer)
-        .select_related("author", "candidate")
-        .order_by("-date", "-created_at")[:100]
-    )
-    placements = list(
-        placements_visible_to(request.user)
-        .filter(employer=employer)
-        .select_related("enrollment__candidate")
-    )
-    request.audit.shown(
-        [a.candidate for a in activities if a.candidate_id]
-        + [p.enrollment.candidate for p in placements]
-    )
-    context = {
-        "employer": employer,
-        "contacts": employer.contacts.all(),
-        "activities": activities,
-        "placements": placements,
-    }
-    return render(request, "employers/employer_detail.html", context)
+    page = employer_page(request.user, employer)
+    request.audit.shown(page.candidates)
+    return render(request, "employers/employer_detail.html", {"employer": employer, "page": page})
 
 
 @role_required(*EMPLOYER_ROLES)

@@ -2,12 +2,13 @@
 
 from django.contrib import admin
 
+from audit.admin_mixins import PersonDataAdminMixin
 from followup.models import Activity
 from ips.locking import VersionedAdminMixin
 
 
 @admin.register(Activity)
-class ActivityAdmin(VersionedAdminMixin, admin.ModelAdmin):
+class ActivityAdmin(PersonDataAdminMixin, VersionedAdminMixin, admin.ModelAdmin):
     list_display = [
         "date",
         "author",

@@ -3,8 +3,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from candidates.models import EuseStage
+from candidates.queries import candidates_visible_to
+from employers.queries import employers_visible_to
 from followup.models import Activity, Location, Mode, WithWhom
-from ips.access import candidates_visible_to, employers_visible_to
 from ips.bidi import isolate
 from ips.locking import VersionedFormMixin
 from ips.query import DayParameter, QueryForm, RecordIdParameter, TextParameter

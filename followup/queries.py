@@ -4,12 +4,19 @@ import calendar
 import dataclasses
 import datetime
 
-from django.db.models import Q, Sum
+from django.db.models import Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 
+from candidates.casefile import TimelineItem
+from candidates.queries import candidates_visible_to
+from employers.queries import EmployerSection
 from followup.models import FIELD_LOCATIONS, Activity
+from followup.services import activity_editable_by
+from ips.accounts import teams_led_by
+from ips.models import Role
 
-#: Field share target (design.md): at least 65 % of logged minutes in the field.
+#: Field share target (docs/metrics.md): at least 65 % of logged minutes in the field.
 FIELD_SHARE_TARGET = 0.65
 
 
@@ -84,3 +91,73 @@ def week_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
 def month_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
     last = calendar.monthrange(day.year, day.month)[1]
     return day.replace(day=1), day.replace(day=last)
+
+
+def activity_entries(user, candidate, limit: int) -> list[TimelineItem]:
+    """The activities about the candidate the user may read, for the timeline;
+    the author may edit theirs there for a while (activity_editable_by)."""
+    activities = (
+        activities_visible_to(user)
+        .filter(candidate=candidate)
+        .select_related("author", "employer")
+        .order_by("-date", "-created_at")[:limit]
+    )
+    return [
+        TimelineItem(
+            "activity",
+            activity.date,
+            (activity.date, activity.created_at.timestamp()),
+            activity,
+            template="followup/_timeline_activity.html",
+            by=activity.author,
+            editable=activity_editable_by(activity, user),
+        )
+        for activity in activities
+    ]
+
+
+def activities_visible_to(user) -> QuerySet:
+    """Activities about candidates the user may read, and activities the user
+    (or, for a leader, a team member) wrote. Intake admins do not read notes."""
+    if not user.is_authenticated or not user.is_active:
+        return Activity.objects.none()
+    if user.is_superuser:
+        return Activity.objects.all()
+    if user.role == Role.SPECIALIST:
+        authors = Q(author=user)
+    elif user.role == Role.TEAM_LEADER:
+        authors = Q(author__team__in=teams_led_by(user))
+    else:
+        return Activity.objects.none()
+    about_visible = Q(candidate__in=candidates_visible_to(user).values("pk"))
+    # What the user (or their team) wrote about a candidate of another office
+    # stays out of reach: only the candidate's own office reads it.
+    own_office = Q(candidate__isnull=True) | Q(candidate__office_id=user.office_id)
+    return Activity.objects.filter((authors & own_office) | about_visible)
+
+
+def _employer_contacts(user, employer) -> list:
+    return list(
+        activities_visible_to(user)
+        .filter(employer=employer)
+        .select_related("author", "candidate")
+        .order_by("-date", "-created_at")[:EMPLOYER_CONTACTS_SHOWN]
+    )
+
+
+#: How many contacts the employer page lists, newest first.
+EMPLOYER_CONTACTS_SHOWN = 100
+EMPLOYER_CONTACTS_SECTION = EmployerSection(
+    "contact-log",
+    _("Contact log"),
+    "followup/_employer_contacts.html",
+    rows=_employer_contacts,
+    candidate_of=lambda activity: activity.candidate if activity.candidate_id else None,
+)
+
+
+def activities_logged_by(user, start: datetime.date, end: datetime.date) -> QuerySet:
+    """What the user logged themselves in [start, end] (My week)."""
+    return Activity.objects.filter(author=user, date__range=(start, end)).select_related(
+        "candidate", "employer"
+    )

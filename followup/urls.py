@@ -17,4 +17,5 @@ urlpatterns = [
         name="activity_employer_options",
     ),
     path("my-week/", views.my_week, name="my_week"),
+    path("caseload/", views.caseload, name="caseload"),
 ]

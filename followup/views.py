@@ -1,7 +1,9 @@
-"""The contact log: log, edit and delete activities; the specialist's week."""
+"""The specialist's working pages: the caseload, the contact log (log, edit and
+delete activities) and the week."""
 
 import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
@@ -9,12 +11,16 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from audit.decorators import shows_person_data
-from candidates.queries import current_enrollment
+from candidates.queries import candidates_visible_to, current_enrollment
 from candidates.services import enrollment_next_contact_set
+from employers.queries import employers_visible_to
 from employers.services import normalise_orgnr
+from followup.caseload import caseload as caseload_rows
+from followup.filters import CaseloadFilter, CaseloadQuery
 from followup.forms import (
     ActivityCreateForm,
     ActivityCreateQuery,
@@ -26,6 +32,8 @@ from followup.forms import (
 from followup.models import Activity
 from followup.queries import (
     FIELD_SHARE_TARGET,
+    activities_logged_by,
+    activities_visible_to,
     minutes_per_day,
     minutes_summary,
     month_of,
@@ -38,11 +46,10 @@ from followup.services import (
     activity_log,
     activity_update,
 )
-from ips.access import activities_visible_to, candidates_visible_to, employers_visible_to
 from ips.decorators import role_required
 from ips.forms import add_service_errors
 from ips.locking import save_edit
-from ips.models import Role
+from ips.models import Role, User
 from ips.query import FIRST_DAY, parses_query
 
 #: Who logs activities: specialists, and team leaders who do casework themselves.
@@ -233,11 +240,7 @@ def my_week(request, query):
     month_start, month_end = month_of(day)
     week = minutes_summary(request.user, week_start, week_end)
     month = minutes_summary(request.user, month_start, month_end)
-    activities = list(
-        Activity.objects.filter(
-            author=request.user, date__range=(week_start, week_end)
-        ).select_related("candidate", "employer")
-    )
+    activities = list(activities_logged_by(request.user, week_start, week_end))
     request.audit.shown(a.candidate for a in activities if a.candidate_id)
     context = {
         "week": week,
@@ -250,3 +253,65 @@ def my_week(request, query):
         "next_week": week_start + datetime.timedelta(days=7) if week_end < today else None,
     }
     return render(request, "followup/my_week.html", context)
+
+
+#: Who has a caseload page: the specialist's own, the team leader's teams'.
+CASELOAD_ROLES = (Role.SPECIALIST, Role.TEAM_LEADER)
+#: The caseload band, per FTE (docs/metrics.md, "Caseload").
+CASELOAD_BAND = (12, 20)
+#: Sortable caseload columns: the sort key (see CaseloadFilter) and the heading.
+CASELOAD_COLUMNS = [
+    ("name", gettext_lazy("Name")),
+    ("stage", gettext_lazy("EUSE stage")),
+    ("status", gettext_lazy("Status")),
+    ("job", gettext_lazy("Current job")),
+    ("-last_contact", gettext_lazy("Days since contact")),
+    ("next_contact", gettext_lazy("Next planned contact")),
+]
+
+
+@shows_person_data(page="caseload")
+@role_required(*CASELOAD_ROLES)
+@parses_query(CaseloadQuery)
+def caseload(request, query):
+    """The specialist's start page: every active enrollment they hold."""
+    today = timezone.localdate()
+    rows = caseload_rows(request.user, today)
+    total = rows.count()
+    filterset = CaseloadFilter(query.data, queryset=rows)
+    entries = list(filterset.qs)
+    holders = {}
+    if request.user.role == Role.TEAM_LEADER:
+        holders = User.objects.in_bulk({entry.holder_id for entry in entries})
+    for entry in entries:
+        entry.days_since_contact = (today - entry.last_contact).days if entry.last_contact else None
+        entry.holder = holders.get(entry.holder_id)
+    request.audit.shown(entry.candidate for entry in entries)
+    sort = (query.cleaned_data["sort"] or [""])[0]
+    fte = request.user.fte or 1
+    per_fte = total / float(fte)
+    context = {
+        "filter": filterset,
+        "entries": entries,
+        "total": total,
+        "fte": fte,
+        "per_fte": per_fte,
+        "band": CASELOAD_BAND,
+        "in_band": CASELOAD_BAND[0] <= per_fte <= CASELOAD_BAND[1],
+        "show_band": request.user.role == Role.SPECIALIST,
+        "show_holder": request.user.role == Role.TEAM_LEADER,
+        "overdue_days": settings.CONTACT_OVERDUE_DAYS,
+        "sort": sort,
+        "columns": [_column(key, label, sort) for key, label in CASELOAD_COLUMNS],
+    }
+    return render(request, "followup/caseload.html", context)
+
+
+def _column(key, label, sort):
+    """(heading, sort value of its link, arrow): a second click reverses the order."""
+    reverse = key[1:] if key.startswith("-") else f"-{key}"
+    if sort == key:
+        return label, reverse, "↑"
+    if sort == reverse:
+        return label, key, "↓"
+    return label, key, ""

@@ -289,29 +289,19 @@ def may_override_cap(user: User) -> bool:
     return user.is_superuser or user.role == Role.TEAM_LEADER
 
 
-@transaction.atomic
-def assignment_open(
+def assignment_check(
     *,
     enrollment: Enrollment,
     specialist: User,
     from_date: datetime.date,
     created_by: User,
-    expected_version: int,
     override_reason: str = "",
-) -> Assignment:
-    """Give an enrollment to a specialist from a date: the first assignment
-    (which sets the intake date when missing) or a reassignment (a new row;
-    the history is kept).
-
-    Above the specialist's caseload cap the assignment is refused, saying who
-    has room, unless a team leader gives a written reason, which is kept.
-    """
-    # Lock the enrollment and the specialist: two assignments made at the
-    # same moment cannot both take the last place under the cap.
-    enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
-    if enrollment.version != expected_version:
-        raise StaleEdit(enrollment)
-    specialist = User.objects.select_for_update().get(pk=specialist.pk)
+) -> str:
+    """Whether `created_by` may give the enrollment to the specialist from
+    the date: raises ValidationError with every reason it may not, else
+    returns the override reason to keep (empty under the cap). The admin's
+    forms ask this to show the reasons; assignment_open asks it again under
+    its locks before it writes."""
     override_reason = override_reason.strip()
     errors = _assignment_errors(enrollment=enrollment, specialist=specialist, from_date=from_date)
     if enrollment.discharge_date is not None:
@@ -340,18 +330,53 @@ def assignment_open(
     day = max(from_date, timezone.localdate())
     loads = specialist_loads(office_id=office_id, day=day)
     held = caseload(day, User.objects.filter(pk=specialist.pk)).get(specialist.pk, 0)
-    if held + 1 > specialist.caseload_cap:
-        if not override_reason:
-            message = _(
-                "%(name)s already holds %(caseload)d candidates and the cap is %(cap)d."
-            ) % {"name": isolate(specialist), "caseload": held, "cap": specialist.caseload_cap}
-            raise ValidationError({"specialist": [f"{message} {_room_message(loads, specialist)}"]})
-        if not may_override_cap(created_by):
-            raise ValidationError(
-                {"override_reason": [_("Only a team leader may assign above the caseload cap.")]}
-            )
-    else:
-        override_reason = ""  # a reason is kept only where the cap was exceeded
+    if held + 1 <= specialist.caseload_cap:
+        return ""  # a reason is kept only where the cap was exceeded
+    if not override_reason:
+        message = _("%(name)s already holds %(caseload)d candidates and the cap is %(cap)d.") % {
+            "name": isolate(specialist),
+            "caseload": held,
+            "cap": specialist.caseload_cap,
+        }
+        raise ValidationError({"specialist": [f"{message} {_room_message(loads, specialist)}"]})
+    if not may_override_cap(created_by):
+        raise ValidationError(
+            {"override_reason": [_("Only a team leader may assign above the caseload cap.")]}
+        )
+    return override_reason
+
+
+@transaction.atomic
+def assignment_open(
+    *,
+    enrollment: Enrollment,
+    specialist: User,
+    from_date: datetime.date,
+    created_by: User,
+    expected_version: int,
+    override_reason: str = "",
+) -> Assignment:
+    """Give an enrollment to a specialist from a date: the first assignment
+    (which sets the intake date when missing) or a reassignment (a new row;
+    the history is kept).
+
+    Above the specialist's caseload cap the assignment is refused, saying who
+    has room, unless a team leader gives a written reason, which is kept.
+    """
+    # Lock the enrollment and the specialist: two assignments made at the
+    # same moment cannot both take the last place under the cap.
+    enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+    if enrollment.version != expected_version:
+        raise StaleEdit(enrollment)
+    specialist = User.objects.select_for_update().get(pk=specialist.pk)
+    override_reason = assignment_check(
+        enrollment=enrollment,
+        specialist=specialist,
+        from_date=from_date,
+        created_by=created_by,
+        override_reason=override_reason,
+    )
+    office_id = enrollment.office_id or specialist.office_id
 
     if enrollment.intake_date is None:
         enrollment.intake_date = from_date

@@ -11,13 +11,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from audit.decorators import shows_person_data
+from candidates.queries import enrollments_assignable_by, transfer_requests_to_decide_by
 from candidates.transfers import (
     transfer_request_accept,
     transfer_request_decline,
     transfer_request_send,
 )
 from intake.forms import TransferDecisionForm, TransferRequestForm
-from ips.access import enrollments_assignable_by, transfer_requests_to_decide_by
 from ips.decorators import role_required
 from ips.forms import add_service_errors
 from ips.models import Role

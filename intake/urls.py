@@ -43,6 +43,4 @@ urlpatterns = [
         name="account_enrolment_link",
     ),
     path("teams/", views.team_create, name="team_create"),
-    path("import/", views.import_upload, name="import_upload"),
-    path("import/confirm/", views.import_confirm, name="import_confirm"),
 ]

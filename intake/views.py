@@ -1,7 +1,5 @@
 """The intake's pages: referral, waiting list, assignment, discharge, the
-office's accounts and teams, and the spreadsheet import."""
-
-import datetime
+office's accounts and teams. (The spreadsheet upload is the importer's.)"""
 
 from django.conf import settings
 from django.contrib import messages
@@ -15,25 +13,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.decorators import shows_person_data
-from candidates.queries import transfer_requests_sent_for
-from intake import services, uploads
+from candidates.queries import (
+    contact_details_visible,
+    enrollments_assignable_by,
+    transfer_requests_sent_for,
+    transfer_requests_to_decide_by,
+)
+from intake import services
 from intake.forms import (
     AccountForm,
     AssignmentForm,
     DischargeForm,
     EnrolmentLinkForm,
-    ImportUploadForm,
     ReferralForm,
     TeamForm,
     WithdrawalForm,
-    settings_limit,
 )
-from ips.access import (
-    contact_details_visible,
-    enrollments_assignable_by,
-    transfer_requests_to_decide_by,
-    waiting_enrollments_visible_to,
-)
+from intake.queries import waiting_list_rows
 from ips.accounts import (
     ACCOUNT_KEEPERS,
     roles_grantable_by,
@@ -43,15 +39,13 @@ from ips.accounts import (
 from ips.bidi import isolate
 from ips.decorators import fresh_second_factor_required, role_required
 from ips.forms import add_service_errors
-from ips.imports import import_records
 from ips.locking import save_edit
-from ips.models import Office, Role, User
+from ips.models import Role, User
 from ips.security import Delivery, enrolment_link_issue, enrolment_link_refusal
 from ips.services import team_upsert, user_create, user_deactivate, user_reactivate, user_update
 
 INTAKE = (Role.INTAKE_ADMIN,)
 ASSIGNERS = (Role.INTAKE_ADMIN, Role.TEAM_LEADER)
-IMPORT_SESSION_KEY = "intake_import"
 
 
 # --- Referral and waiting list -----------------------------------------------
@@ -96,23 +90,8 @@ def referral_create(request):
 @role_required(*ASSIGNERS)
 def waiting_list(request):
     """Referrals no specialist holds yet, oldest first."""
-    today = timezone.localdate()
-    waiting = (
-        waiting_enrollments_visible_to(request.user)
-        .select_related("candidate")
-        .order_by("referral_date", "created_at")
-    )
-    rows = []
-    for enrollment in waiting:
-        days = (today - enrollment.referral_date).days
-        rows.append(
-            {
-                "enrollment": enrollment,
-                "days": days,
-                "late": days > settings.WAITING_LIST_WARNING_DAYS,
-            }
-        )
-    request.audit.shown(row["enrollment"].candidate for row in rows)
+    rows = waiting_list_rows(request.user, timezone.localdate())
+    request.audit.shown(row.enrollment.candidate for row in rows)
     return render(
         request,
         "intake/waiting_list.html",
@@ -460,83 +439,3 @@ def team_create(request):
         teams_assignable_by(request.user).annotate(member_count=Count("members")).order_by("name")
     )
     return render(request, "intake/team_form.html", {"form": form, "teams": teams})
-
-
-# --- Import -----------------------------------------------------------------------
-
-
-@role_required(*INTAKE)
-def import_upload(request):
-    """Step 1: upload and see the dry run's report. Nothing is saved. The
-    records go into the uploader's office, and every row is held to it."""
-    form = ImportUploadForm(request.POST or None, request.FILES or None, user=request.user)
-    report = problems = None
-    if request.method == "POST" and form.is_valid():
-        request.session.pop(IMPORT_SESSION_KEY, None)
-        office = form.import_office()
-        tables, problems = uploads.read_upload(form.cleaned_data["files"])
-        if tables and not problems:
-            report = import_records(tables, dry_run=True, office=office)
-            if report.ok:
-                request.session[IMPORT_SESSION_KEY] = {
-                    "tables": tables,
-                    "names": sorted(tables),
-                    "office": office.pk,
-                    "at": timezone.now().isoformat(),
-                }
-    return render(
-        request,
-        "intake/import_upload.html",
-        {
-            "form": form,
-            "report": report,
-            "problems": problems,
-            "limit_mb": settings_limit() // (1024 * 1024),
-        },
-    )
-
-
-#: How long a checked upload waits for its confirmation.
-IMPORT_CONFIRM_WITHIN = datetime.timedelta(minutes=30)
-
-
-@require_POST
-@role_required(*INTAKE)
-def import_confirm(request):
-    """Step 2: import what was checked, all or nothing, into the office it
-    was checked for: the files are checked again, as the office's records may
-    have changed since."""
-    pending = request.session.pop(IMPORT_SESSION_KEY, None)
-    office = _pending_office(request.user, pending)
-    if office is None or (
-        timezone.now() - datetime.datetime.fromisoformat(pending["at"]) > IMPORT_CONFIRM_WITHIN
-    ):
-        messages.error(request, _("There is no checked upload to import: upload the files again."))
-        return redirect("import_upload")
-    report = import_records(pending["tables"], office=office)
-    if report.saved:
-        messages.success(request, _("The import is done."))
-    else:
-        messages.error(request, _("Nothing was imported: the files no longer pass the check."))
-    return render(
-        request,
-        "intake/import_upload.html",
-        {
-            "form": ImportUploadForm(user=request.user),
-            "report": report,
-            "imported": report.saved,
-            "limit_mb": settings_limit() // (1024 * 1024),
-        },
-    )
-
-
-def _pending_office(user, pending: dict | None) -> Office | None:
-    """The office a checked upload was checked for, while the user still
-    imports into it (their own office, or any for an administrator without one)."""
-    if not pending or "office" not in pending:
-        return None
-    if user.office_id is not None:
-        return user.office if user.office_id == pending["office"] else None
-    if not user.is_superuser:
-        return None
-    return Office.objects.filter(pk=pending["office"]).first()

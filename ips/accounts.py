@@ -18,7 +18,11 @@ manages those), never an account whose role the actor may not give: nobody
 can change an account with more power than their own.
 """
 
-from django.db.models import Q, QuerySet
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ips.models import Role, Team, User
 
@@ -95,3 +99,25 @@ def teams_assignable_by(user) -> QuerySet:
     if not user.office_id:
         return teams.none()
     return teams.filter(office_id=user.office_id)
+
+
+def accounts_with_login_state(user) -> QuerySet:
+    """The accounts the user looks after, each with whether it has a second
+    factor and whether django-axes has locked it out, by name."""
+    return (
+        users_manageable_by(user)
+        .select_related("team", "office")
+        .annotate(
+            has_second_factor=Exists(
+                TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+            ),
+            is_locked=Exists(
+                AccessAttempt.objects.filter(
+                    username=OuterRef("username"),
+                    failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
+                    attempt_time__gt=timezone.now() - settings.AXES_COOLOFF_TIME,
+                )
+            ),
+        )
+        .order_by("last_name", "first_name", "username")
+    )

@@ -2,7 +2,7 @@
 
 Every write takes keyword arguments, validates with the model's own rules and
 raises `ValidationError` with translated messages, so a form and the import
-(`ips/imports.py`) give the same answer for the same input.
+(`importer/imports.py`) give the same answer for the same input.
 """
 
 import enum

@@ -75,9 +75,9 @@ urlpatterns = [
     path("", include("followup.urls")),
     path("", include("employers.urls")),
     path("reports/", include("reports.urls")),
-    path("audit/", include("audit.urls")),
-    path("privacy/", include("privacy.urls")),
+    path("", include("privacy.urls")),
     path("intake/", include("intake.urls")),
+    path("intake/", include("importer.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

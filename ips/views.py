@@ -1,24 +1,24 @@
-from axes.models import AccessAttempt
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from two_factor import views as two_factor_views
 
 from ips import security
-from ips.accounts import LOGIN_HELPERS, keeps_accounts, users_manageable_by
+from ips.accounts import (
+    LOGIN_HELPERS,
+    accounts_with_login_state,
+    keeps_accounts,
+    users_manageable_by,
+)
 from ips.bidi import isolate
 from ips.decorators import fresh_second_factor_required, role_required
 from ips.forms import LoginForm, SecondFactorConfirmForm, add_service_errors
@@ -184,27 +184,13 @@ def second_factor_confirm(request, query):
 @role_required(*LOGIN_HELPERS)
 def account_list(request):
     """The accounts the user looks after, with their login security state."""
-    accounts = (
-        users_manageable_by(request.user)
-        .select_related("team", "office")
-        .annotate(
-            has_second_factor=Exists(
-                TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
-            ),
-            is_locked=Exists(
-                AccessAttempt.objects.filter(
-                    username=OuterRef("username"),
-                    failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
-                    attempt_time__gt=timezone.now() - settings.AXES_COOLOFF_TIME,
-                )
-            ),
-        )
-        .order_by("last_name", "first_name", "username")
-    )
     return render(
         request,
         "ips/account_list.html",
-        {"accounts": accounts, "keeps_accounts": keeps_accounts(request.user)},
+        {
+            "accounts": accounts_with_login_state(request.user),
+            "keeps_accounts": keeps_accounts(request.user),
+        },
     )
 
 

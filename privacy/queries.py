@@ -6,9 +6,9 @@ from django.db.models import Exists, Max, OuterRef, Prefetch
 from django.utils import timezone
 
 from candidates.models import Assignment, Candidate, Enrollment
+from candidates.queries import contact_details_visible
 from employers.models import Placement
 from followup.models import Activity
-from ips.access import contact_details_visible
 
 
 def candidates_due_for_anonymisation(*, today: datetime.date, retention_days: int):

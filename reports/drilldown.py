@@ -3,7 +3,7 @@
 Each function selects exactly what the matching function of reports.metrics
 counts, as rows instead of an aggregate (tests/reports/test_dashboard_drilldown.py
 checks that the list is as long as the figure). The view narrows the rows to
-the reader's scope with ips.access.
+the reader's scope with the apps' scoping functions.
 """
 
 import datetime
@@ -13,9 +13,9 @@ from django.db.models.fields import DateField
 from django.db.models.functions import Coalesce, TruncWeek
 
 from candidates.models import Enrollment
+from candidates.queries import candidates_visible_to
 from employers.models import Placement
 from followup.models import FIELD_LOCATIONS, Activity, Mode, WithWhom
-from ips.access import candidates_visible_to
 from reports.metrics import FOLLOW_UP_DAYS, DaysBetween, _first_job_start
 
 DRILLS = ("caseload", "cohort", "job_starts", "first_contact", "weeks")
@@ -103,7 +103,7 @@ def files_open_to(user, enrollments) -> set[int]:
 
     One query for the whole list, not one per row. Being listed (holding an
     enrollment in scope) and opening the file are separate rules in
-    ips.access; a name is only linked where the file would not answer 404."""
+    candidates_visible_to; a name is only linked where the file would not answer 404."""
     candidate_ids = {enrollment.candidate_id for enrollment in enrollments}
     if not candidate_ids:
         return set()

@@ -8,5 +8,5 @@ CSV and Excel files, `drilldowns` the people and weeks behind a figure,
 
 Figures come from the stored snapshots (reports.dashboard); a period without
 them is computed live. Person data appears only on the drill-down pages, scoped
-by ips.access and written to the access log.
+by the apps' scoping functions and written to the access log.
 """

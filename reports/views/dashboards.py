@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from audit.decorators import shows_person_data
 from candidates.queries import protection_lifts
-from ips.access import teams_led_by
+from ips.accounts import teams_led_by
 from ips.decorators import role_required
 from ips.models import Role
 from ips.query import parses_query

@@ -1,5 +1,5 @@
 """The people and weeks behind a dashboard figure: the only dashboard pages
-with person data, scoped by ips.access and written to the access log."""
+with person data, scoped by the apps' scoping functions and written to the access log."""
 
 import datetime
 
@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from audit.decorators import shows_person_data
-from ips.access import enrollments_visible_to
+from candidates.queries import enrollments_visible_to
 from ips.decorators import role_required
 from ips.models import Role, User
 from ips.query import parses_query

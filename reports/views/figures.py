@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 
-from ips.access import teams_led_by
+from ips.accounts import teams_led_by
 from ips.models import Office, Role, Team, User
 from reports import dashboard
 from reports.dashboard import Row

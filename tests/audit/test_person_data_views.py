@@ -90,7 +90,7 @@ def test_the_declarations_name_only_views_that_exist():
 
 
 def test_a_view_that_loses_its_mark_is_reported(monkeypatch):
-    from candidates import urls
+    from followup import urls
 
     caseload = next(p for p in urls.urlpatterns if p.name == "caseload")
     monkeypatch.setattr(caseload, "callback", caseload.callback.__wrapped__)

@@ -1,4 +1,4 @@
-"""Fødselsnummer, D-nummer and organisasjonsnummer: the vectors of design.md and the edge cases.
+"""Fødselsnummer, D-nummer and organisasjonsnummer: the vectors of docs/domain.md ("Identifiers") and the edge cases.
 
 The English messages are asserted under override("en"). The nb catalogue is
 built by the lead at the end, so under override("nb") only the error code is

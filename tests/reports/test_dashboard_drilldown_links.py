@@ -52,7 +52,7 @@ def test_a_name_whose_file_the_reader_may_not_open_is_listed_without_a_link(
     client, login, leader, horten, monkeypatch
 ):
     """Every role that reaches a drill-down may today open each file listed
-    there; the link follows ips.access's own rule for files, so a narrower
+    there; the link follows the file's own scoping rule (candidates_visible_to), so a narrower
     rule (stood in for here) drops the link but keeps the row."""
     narrower = Candidate.objects.exclude(pk=horten["jobless"].candidate_id)
     monkeypatch.setattr(drilldown, "candidates_visible_to", lambda user: narrower)

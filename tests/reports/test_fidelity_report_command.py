@@ -1,4 +1,4 @@
-"""`manage.py fidelity_report`: the JSON contract of design.md, CSV and table."""
+"""`manage.py fidelity_report`: the JSON contract of docs/fidelity-report.md, CSV and table."""
 
 import csv
 import io

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.queries import entries_between
+from common.commands import TrofastCommand, iso_date
 from common.tabular import CsvWriter
-from ips.commands import TrofastCommand, iso_date
 
 COLUMNS = [
     "timestamp",

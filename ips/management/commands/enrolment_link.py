@@ -7,7 +7,7 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ips.commands import TrofastCommand
+from common.commands import TrofastCommand
 from ips.models import User
 from ips.security import enrolment_link_print
 

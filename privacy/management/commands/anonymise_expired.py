@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from ips.commands import TrofastCommand
+from common.commands import TrofastCommand
 from privacy.services import anonymise_expired
 
 

@@ -7,8 +7,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.commands import TrofastCommand, iso_date
 from common.tabular import CSV_UNIX, CsvWriter
-from ips.commands import TrofastCommand, iso_date
 from reports.metrics import fidelity_report
 
 CSV_COLUMNS = [
