@@ -29,6 +29,7 @@ from candidates.services import (
     vocational_profile_update,
 )
 from followup.services import activity_editable_by
+from ips import targets
 from ips.access import (
     candidates_visible_to,
     contact_details_visible,
@@ -43,8 +44,6 @@ from ips.query import parses_query
 
 #: Who works on candidate files: the specialist writes, the team leader reads.
 FILE_ROLES = (Role.SPECIALIST, Role.TEAM_LEADER)
-#: The caseload band, per FTE (design.md).
-CASELOAD_BAND = (12, 20)
 #: Sortable caseload columns: the sort key (see CaseloadFilter) and the heading.
 CASELOAD_COLUMNS = [
     ("name", gettext_lazy("Name")),
@@ -86,14 +85,15 @@ def caseload(request, query):
     sort = (query.cleaned_data["sort"] or [""])[0]
     fte = request.user.fte or 1
     per_fte = total / float(fte)
+    band = targets.current().caseload_per_fte
     context = {
         "filter": filterset,
         "entries": entries,
         "total": total,
         "fte": fte,
         "per_fte": per_fte,
-        "band": CASELOAD_BAND,
-        "in_band": CASELOAD_BAND[0] <= per_fte <= CASELOAD_BAND[1],
+        "band": band,
+        "in_band": band.contains(per_fte),
         "show_band": request.user.role == Role.SPECIALIST,
         "show_holder": request.user.role == Role.TEAM_LEADER,
         "overdue_days": settings.CONTACT_OVERDUE_DAYS,

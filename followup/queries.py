@@ -8,9 +8,7 @@ from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 
 from followup.models import FIELD_LOCATIONS, Activity
-
-#: Field share target (design.md): at least 65 % of logged minutes in the field.
-FIELD_SHARE_TARGET = 0.65
+from ips import targets
 
 
 @dataclasses.dataclass
@@ -35,7 +33,7 @@ class MinutesSummary:
     @property
     def meets_target(self) -> bool | None:
         share = self.field_share
-        return None if share is None else share >= FIELD_SHARE_TARGET
+        return None if share is None else share >= targets.current().field_share
 
 
 _FIELD = Q(location__in=FIELD_LOCATIONS)

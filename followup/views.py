@@ -25,7 +25,6 @@ from followup.forms import (
 )
 from followup.models import Activity
 from followup.queries import (
-    FIELD_SHARE_TARGET,
     minutes_per_day,
     minutes_summary,
     month_of,
@@ -38,6 +37,7 @@ from followup.services import (
     activity_log,
     activity_update,
 )
+from ips import targets
 from ips.access import activities_visible_to, candidates_visible_to, employers_visible_to
 from ips.decorators import role_required
 from ips.forms import add_service_errors
@@ -245,7 +245,7 @@ def my_week(request, query):
         "summaries": [(_("This week"), week), (_("This month"), month)],
         "days": minutes_per_day(request.user, week_start, week_end),
         "activities": activities,
-        "target_percent": round(FIELD_SHARE_TARGET * 100),
+        "target_percent": targets.percent(targets.current().field_share),
         "previous_week": previous_week if previous_week >= FIRST_DAY else None,
         "next_week": week_start + datetime.timedelta(days=7) if week_end < today else None,
     }

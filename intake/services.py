@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from candidates.models import Assignment, Candidate, DischargeReason, Enrollment
 from candidates.queries import candidates_matching
 from candidates.services import _assignment_errors, stricter_protection
+from ips import targets
 from ips.bidi import isolate
 from ips.locking import StaleEdit, save_versioned
 from ips.models import Office, Role, User
@@ -25,8 +26,6 @@ from ips.services import add_error, validate_instance
 from reports.metrics import caseload
 
 ADULT_AGE = 18
-#: The band of caseload per FTE the IPS fidelity scale asks for.
-BAND_LOW, BAND_HIGH = 12, 20
 
 
 # --- Referral ---------------------------------------------------------------
@@ -243,10 +242,11 @@ class SpecialistLoad:
 
     @property
     def band(self) -> str:
-        """below, within or above the 12–20 band of caseload per FTE."""
-        if self.per_fte < BAND_LOW:
+        """below, within or above the band of caseload per FTE (ips.targets)."""
+        band = targets.current().caseload_per_fte
+        if self.per_fte < band.low:
             return "below"
-        if self.per_fte > BAND_HIGH:
+        if self.per_fte > band.high:
             return "above"
         return "within"
 

@@ -28,6 +28,7 @@ from intake.forms import (
     WithdrawalForm,
     settings_limit,
 )
+from ips import targets
 from ips.access import (
     contact_details_visible,
     enrollments_assignable_by,
@@ -244,7 +245,7 @@ def assignment_create(request, enrollment_pk):
             "loads": loads,
             "may_override": may_override,
             "history": _history(enrollment),
-            "band": (services.BAND_LOW, services.BAND_HIGH),
+            "band": targets.current().caseload_per_fte,
         },
     )
 

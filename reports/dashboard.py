@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from ips import targets
 from ips.models import Role, Team, User
 from reports import metrics
 from reports.models import MetricSnapshot, Scope
@@ -26,79 +27,103 @@ MET, CLOSE, NOT_MET, NO_DATA, SUPPRESSED = "met", "close", "not_met", "no_data",
 #: tell which of two hidden groups is the small one (Statistics Norway's ":").
 SUPPRESSED_MARK = ":"
 
-#: How far from the target still counts as "close".
-CLOSE_SHARE_POINTS = 0.10
-CLOSE_CASELOAD_PER_FTE = 2
-CLOSE_SHARE_OF_TARGET = 0.75
-CLOSE_EXTRA_DAYS = 10
-
 
 @dataclass(frozen=True)
 class Metric:
+    """`definition` and `target` are texts made when read (templates call
+    them), from the targets in force (ips.targets)."""
+
     key: str
     label: str
-    definition: str
-    target: str
+    definition: Callable[[], str]
+    target: Callable[[], str]
     drill: str
+
+
+def _at_least_percent(share: float) -> str:
+    return _("at least %(percent)s %%") % {"percent": targets.percent(share)}
+
+
+def close_rule() -> str:
+    """What "close to target" means, for the legend."""
+    target = targets.current()
+    return _(
+        "Close: within %(points)s percentage points, %(per_fte)s per FTE, %(days)s days "
+        "or %(share)s %% of the target."
+    ) % {
+        "points": targets.percent(target.close_share_points),
+        "per_fte": target.close_caseload_per_fte,
+        "days": target.close_extra_days,
+        "share": targets.percent(1 - target.close_share_of_target),
+    }
 
 
 METRICS = [
     Metric(
         "caseload",
         _("Caseload"),
-        _(
+        lambda: _(
             "Enrollments active on the last day of the period held by the specialist, "
             "and the same per full-time equivalent (FTE)."
         ),
-        _("12–20 per FTE"),
+        lambda: _("%(low)s–%(high)s per FTE") % vars(targets.current().caseload_per_fte),
         "caseload",
     ),
     Metric(
         "field_share",
         _("Field share"),
-        _(
+        lambda: _(
             "Minutes logged at an employer's workplace or elsewhere in the community, "
             "divided by all minutes logged in the period."
         ),
-        _("at least 65 %"),
+        lambda: _at_least_percent(targets.current().field_share),
         "weeks",
     ),
     Metric(
         "in_work",
         _("In work within a year"),
-        _(
+        lambda: _(
             "Candidates out of work at referral with intake in the period and a full "
             "year of follow-up who started a competitive job within 365 days of intake "
             "(n/N). Younger intakes are pending, not counted."
         ),
-        _("at least 65 %"),
+        lambda: _at_least_percent(targets.current().in_work_within_year),
         "cohort",
     ),
     Metric(
         "new_in_work",
         _("New in work"),
-        _(
-            "Candidates out of work at referral whose first competitive job started in "
-            "the period, against 9 a year pro-rated by FTE and by the share of the year passed."
+        lambda: (
+            _(
+                "Candidates out of work at referral whose first competitive job started in "
+                "the period, against %(count)s a year pro-rated by FTE and by the share of the "
+                "year passed."
+            )
+            % {"count": targets.current().new_in_work_per_fte_a_year}
         ),
-        _("9 a year per FTE, pro-rated"),
+        lambda: (
+            _("%(count)s a year per FTE, pro-rated")
+            % {"count": targets.current().new_in_work_per_fte_a_year}
+        ),
         "job_starts",
     ),
     Metric(
         "days_to_contact",
         _("Days to first employer contact"),
-        _(
+        lambda: _(
             "Median days from intake to the first face-to-face employer contact about "
             "the candidate, for intakes in the period."
         ),
-        _("at most 30 days"),
+        lambda: (
+            _("at most %(days)s days") % {"days": targets.current().days_to_first_employer_contact}
+        ),
         "first_contact",
     ),
     Metric(
         "employer_contacts",
         _("Employer contacts per week"),
-        _("Face-to-face contacts with employers per specialist per week in the period."),
-        _("at least 6"),
+        lambda: _("Face-to-face contacts with employers per specialist per week in the period."),
+        lambda: _("at least %(count)s") % {"count": targets.current().employer_contacts_per_week},
         "weeks",
     ),
 ]
@@ -171,14 +196,15 @@ def judge(metric: Metric, figures: dict | None, *, suppress: bool = False) -> Ce
     if figures is None:
         return no_data
     key = metric.key
+    target = targets.current()
     if key == "caseload":
         per_fte = figures["caseload_per_fte"]
         if per_fte is None:
             return no_data
-        low, high = metrics.CASELOAD_PER_FTE_BAND
-        if low <= per_fte <= high:
+        band, close = target.caseload_per_fte, target.close_caseload_per_fte
+        if band.contains(per_fte):
             status = MET
-        elif low - CLOSE_CASELOAD_PER_FTE <= per_fte <= high + CLOSE_CASELOAD_PER_FTE:
+        elif band.low - close <= per_fte <= band.high + close:
             status = CLOSE
         else:
             status = NOT_MET
@@ -188,8 +214,9 @@ def judge(metric: Metric, figures: dict | None, *, suppress: bool = False) -> Ce
         share = figures["field_share"]
         if share is None:
             return no_data
-        target = metrics.FIELD_SHARE_TARGET
-        status = _at_least(share, target, target - CLOSE_SHARE_POINTS)
+        status = _at_least(
+            share, target.field_share, target.field_share - target.close_share_points
+        )
         detail = _("%(field)s of %(logged)s min") % {
             "field": figures["field_minutes"],
             "logged": figures["logged_minutes"],
@@ -204,24 +231,24 @@ def judge(metric: Metric, figures: dict | None, *, suppress: bool = False) -> Ce
         }
         if in_work["rate"] is None:
             return Cell(metric, str(STATUS_LABELS[NO_DATA]), NO_DATA, counts)
-        target = metrics.IN_WORK_WITHIN_YEAR_TARGET
-        status = _at_least(in_work["rate"], target, target - CLOSE_SHARE_POINTS)
+        share = target.in_work_within_year
+        status = _at_least(in_work["rate"], share, share - target.close_share_points)
         return Cell(metric, _percent(in_work["rate"]), status, counts)
     if key == "new_in_work":
-        target = figures["new_in_work_target"]
-        detail = _("target %(target)s") % {"target": _number(target)}
-        if not target:
+        count = figures["new_in_work_target"]
+        detail = _("target %(target)s") % {"target": _number(count)}
+        if not count:
             return Cell(metric, str(figures["new_in_work"]), NO_DATA, detail)
-        status = _at_least(figures["new_in_work"], target, target * CLOSE_SHARE_OF_TARGET)
+        status = _at_least(figures["new_in_work"], count, count * target.close_share_of_target)
         return Cell(metric, str(figures["new_in_work"]), status, detail)
     if key == "days_to_contact":
         days = figures["days_to_first_employer_contact"]
         if days is None:
             return no_data
-        target = metrics.DAYS_TO_EMPLOYER_CONTACT_TARGET
-        if days <= target:
+        most = target.days_to_first_employer_contact
+        if days <= most:
             status = MET
-        elif days <= target + CLOSE_EXTRA_DAYS:
+        elif days <= most + target.close_extra_days:
             status = CLOSE
         else:
             status = NOT_MET
@@ -230,8 +257,8 @@ def judge(metric: Metric, figures: dict | None, *, suppress: bool = False) -> Ce
         per_week = employer_contacts_per_week(figures)
         if per_week is None:
             return no_data
-        target = metrics.EMPLOYER_CONTACTS_PER_WEEK_TARGET
-        status = _at_least(per_week, target, target * CLOSE_SHARE_OF_TARGET)
+        least = target.employer_contacts_per_week
+        status = _at_least(per_week, least, least * target.close_share_of_target)
         detail = _("%(n)s contacts") % {"n": figures["employer_contacts"]}
         return Cell(metric, _number(per_week), status, detail)
     raise ValueError(key)

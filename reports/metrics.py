@@ -34,15 +34,8 @@ from django.utils import timezone
 from candidates.models import Assignment, Enrollment
 from employers.models import Placement
 from followup.models import FIELD_LOCATIONS, Activity, Mode, WithWhom
+from ips import targets
 from ips.models import Role, User
-
-#: Targets from design.md and the IPS fidelity scale.
-FIELD_SHARE_TARGET = 0.65
-IN_WORK_WITHIN_YEAR_TARGET = 0.65
-NEW_IN_WORK_PER_YEAR_TARGET = 9
-CASELOAD_PER_FTE_BAND = (12, 20)
-DAYS_TO_EMPLOYER_CONTACT_TARGET = 30
-EMPLOYER_CONTACTS_PER_WEEK_TARGET = 6
 
 #: A full year of follow-up.
 FOLLOW_UP_DAYS = 365
@@ -145,7 +138,7 @@ def caseload(day: datetime.date, specialists: QuerySet | None = None) -> dict[in
 
     Active on D: intake ≤ D and (no discharge or discharge > D). Holder on D:
     the specialist of the latest assignment with from-date ≤ D. The band check
-    (caseload ÷ FTE in [12, 20]) is made by the report from these counts.
+    (caseload ÷ FTE in the band of ips.targets) is made by the report from these counts.
     """
     rows = (
         _credited(Enrollment.objects.active_on(day).with_holder_on(day), "holder_id", specialists)
@@ -168,8 +161,8 @@ def activity_minutes(
     by all minutes S logged in the period. No logged minutes: no figure.
 
     Also counts face-to-face employer contacts (mode in person, with the
-    employer) for the fidelity scale's employer-contact item (target ≥ 6 per
-    specialist per week). Credited to the activity's author.
+    employer) for the fidelity scale's employer-contact item (its target per
+    specialist per week is in ips.targets). Credited to the activity's author.
     """
     # Every column read is in the index activity_period_minutes_idx, so
     # PostgreSQL answers from the index alone: the contacts are counted on
@@ -254,8 +247,8 @@ def new_in_work(
 ) -> dict[int, int]:
     """New candidates in work (S, period): enrollments out of work at referral
     whose first job start falls in the period, credited to the holder on that
-    start date. Target ≥ 9 per specialist per year, pro-rated by FTE and,
-    year-to-date, by the share of the year passed.
+    start date. Target (ips.targets) per specialist per year, pro-rated by FTE
+    and, year-to-date, by the share of the year passed.
     """
     # Seen from the job: a competitive placement in the period that starts on
     # or after intake with no competitive placement of the same enrollment
@@ -433,7 +426,7 @@ def days_to_first_employer_contact_by_level(
     specialists: QuerySet | None = None,
 ) -> dict[str, dict]:
     """Days from intake to first face-to-face employer contact about the
-    candidate (target ≤ 30): median per level, for each of `levels`.
+    candidate (target: ips.targets): median per level, for each of `levels`.
 
     Enrollments with intake in the period, credited to the holder on the intake
     date. The contact is an activity in person with an employer whose
@@ -597,12 +590,14 @@ def _figures(parts: dict, period: ReportPeriod, days_to_contact, tenure) -> dict
     weeks = period.elapsed_days / 7
     quarter_start, quarter_end = period.quarter
     per_fte = _ratio(parts["caseload"], fte)
-    low, high = CASELOAD_PER_FTE_BAND
+    target = targets.current()
     return {
         "fte": round(fte, 2),
         "caseload": parts["caseload"],
         "caseload_per_fte": per_fte,
-        "caseload_per_fte_in_band": None if per_fte is None else low <= per_fte <= high,
+        "caseload_per_fte_in_band": None
+        if per_fte is None
+        else target.caseload_per_fte.contains(per_fte),
         "field_minutes": parts["field"],
         "logged_minutes": parts["logged"],
         "field_share": _rate(parts["field"], parts["logged"]),
@@ -614,7 +609,7 @@ def _figures(parts: dict, period: ReportPeriod, days_to_contact, tenure) -> dict
         },
         "new_in_work": parts["new_in_work"],
         "new_in_work_per_fte": _ratio(parts["new_in_work"], fte),
-        "new_in_work_target": round(NEW_IN_WORK_PER_YEAR_TARGET * fte * period.year_share, 2),
+        "new_in_work_target": round(target.new_in_work_per_fte_a_year * fte * period.year_share, 2),
         "employer_contacts": parts["employer_contacts"],
         "employer_contacts_per_week": _ratio(
             parts["employer_contacts"], parts["specialists"] * weeks

@@ -4,8 +4,10 @@ monthly snapshots (computed live for a month without them)."""
 import datetime
 
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from ips import targets
 from ips.models import Team, User
 from reports import metrics
 from reports.dashboard import employer_contacts_per_week, stored_or_live, team_report
@@ -29,37 +31,63 @@ def _in_work_rate(figures):
     return figures["in_work_within_year"]["rate"]
 
 
-#: key, title, unit, how to read the value from the figures, target lines.
+def _percent_line(share: float) -> list:
+    percent = targets.percent(share)
+    return [(_("target %(percent)s %%") % {"percent": percent}, percent)]
+
+
+def _line(value) -> list:
+    return [(_("target %(value)s") % {"value": value}, value)]
+
+
+def _band_lines(band) -> list:
+    return [
+        (_("band low %(value)s") % {"value": band.low}, band.low),
+        (_("band high %(value)s") % {"value": band.high}, band.high),
+    ]
+
+
+def _new_in_work_line(target) -> list:
+    month = target.new_in_work_per_fte_a_month
+    label = _("target %(month)s a month (%(year)s a year)") % {
+        "month": number_format(month, 2),
+        "year": target.new_in_work_per_fte_a_year,
+    }
+    return [(label, month)]
+
+
+#: key, title, unit, how to read the value from the figures, target lines
+#: (from the targets in force).
 TRENDS = [
-    ("field_share", _("Field share"), "%", "field_share", [(_("target 65 %"), 65)]),
-    ("in_work", _("In work within a year"), "%", "in_work", [(_("target 65 %"), 65)]),
+    ("field_share", _("Field share"), "%", "field_share", lambda t: _percent_line(t.field_share)),
+    (
+        "in_work",
+        _("In work within a year"),
+        "%",
+        "in_work",
+        lambda t: _percent_line(t.in_work_within_year),
+    ),
     (
         "caseload",
         _("Caseload per FTE"),
         "",
         "caseload_per_fte",
-        [(_("band low 12"), 12), (_("band high 20"), 20)],
+        lambda t: _band_lines(t.caseload_per_fte),
     ),
-    (
-        "new_in_work",
-        _("New in work per FTE"),
-        "",
-        "new_in_work_per_fte",
-        [(_("target 0.75 a month (9 a year)"), round(metrics.NEW_IN_WORK_PER_YEAR_TARGET / 12, 2))],
-    ),
+    ("new_in_work", _("New in work per FTE"), "", "new_in_work_per_fte", _new_in_work_line),
     (
         "days_to_contact",
         _("Days to first employer contact"),
         "",
         "days_to_first_employer_contact",
-        [(_("target 30"), metrics.DAYS_TO_EMPLOYER_CONTACT_TARGET)],
+        lambda t: _line(t.days_to_first_employer_contact),
     ),
     (
         "employer_contacts",
         _("Employer contacts per week"),
         "",
         "employer_contacts_per_week",
-        [(_("target 6"), metrics.EMPLOYER_CONTACTS_PER_WEEK_TARGET)],
+        lambda t: _line(t.employer_contacts_per_week),
     ),
 ]
 
@@ -90,7 +118,8 @@ def trends(
     per_month = stored_or_live(months, required, [key for _label, key in series], live)
     labels = [start.strftime("%Y-%m") for start, _end in months]
     charts = []
-    for key, title, unit, field_name, targets in TRENDS:
+    target = targets.current()
+    for key, title, unit, field_name, lines in TRENDS:
         values = [
             [trend_value(per_month[month][0].get(scope_key), field_name) for month in months]
             for _label, scope_key in series
@@ -100,7 +129,9 @@ def trends(
                 "key": key,
                 "title": str(title),
                 "unit": unit,
-                "targets": [{"label": str(label), "value": value} for label, value in targets],
+                "targets": [
+                    {"label": str(label), "value": value} for label, value in lines(target)
+                ],
                 "series": [
                     {"label": label, "values": line}
                     for (label, _key), line in zip(series, values, strict=True)

@@ -14,7 +14,7 @@ from ips.decorators import role_required
 from ips.models import Role
 from ips.query import parses_query
 from reports import trends
-from reports.dashboard import METRICS, STATUS_LABELS, SUPPRESSED_MARK, Row
+from reports.dashboard import METRICS, STATUS_LABELS, SUPPRESSED_MARK, Row, close_rule
 from reports.forms import PeriodForm
 from reports.suppression import MIN_GROUP_SIZE
 from reports.views.figures import (
@@ -48,6 +48,7 @@ def _page_context(request, form, start, end, freshness, **extra) -> dict:
         "freshness": freshness,
         "metrics": METRICS,
         "status_labels": STATUS_LABELS,
+        "close_rule": close_rule(),
         "period_query": period_query(start, end),
         "here": request.get_full_path(),
         **extra,

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from audit.decorators import shows_person_data
+from ips import targets
 from ips.access import enrollments_visible_to
 from ips.decorators import role_required
 from ips.models import Role, User
@@ -65,14 +66,16 @@ def _drilldown(request, query, metric, holders, back_url, specialist=None):
         "people": people,
         "single": people[ids[0]] if len(ids) == 1 else None,
     }
+    target = targets.current()
+    context["days_target"] = target.days_to_first_employer_contact
     if metric == "weeks":
         weeks = drilldown.weeks(start, end, ids)
         for week in weeks:
             week["person"] = people.get(week["author_id"])
-            week["low"] = week["field_share"] < dashboard.metrics.FIELD_SHARE_TARGET
+            week["low"] = week["field_share"] < target.field_share
         if show == "low":
             weeks = [week for week in weeks if week["low"]]
-        context |= {"weeks": weeks, "target": dashboard.metrics.FIELD_SHARE_TARGET}
+        context |= {"weeks": weeks, "target_percent": targets.percent(target.field_share)}
         request.audit.shown([])  # the specialists' weeks: no candidate
         return render(request, "reports/drilldown.html", context)
     selections = {
