@@ -1,7 +1,5 @@
 """The contact log: log, edit and delete activities; the specialist's week."""
 
-import datetime
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
@@ -14,6 +12,7 @@ from django.views.decorators.http import require_POST
 from audit.decorators import shows_person_data
 from candidates.queries import current_enrollment
 from candidates.services import enrollment_next_contact_set
+from common.periods import Period
 from employers.services import normalise_orgnr
 from followup.forms import (
     ActivityCreateForm,
@@ -27,8 +26,6 @@ from followup.models import Activity
 from followup.queries import (
     minutes_per_day,
     minutes_summary,
-    month_of,
-    week_of,
 )
 from followup.services import (
     ACTIVITY_FIELDS,
@@ -228,14 +225,13 @@ def my_week(request, query):
     """This week's and this month's activities, minutes per day and the field share."""
     today = timezone.localdate()
     day = query.cleaned_data["week"] or today
-    week_start, week_end = week_of(day)
-    previous_week = week_start - datetime.timedelta(days=7)
-    month_start, month_end = month_of(day)
-    week = minutes_summary(request.user, week_start, week_end)
-    month = minutes_summary(request.user, month_start, month_end)
+    this_week = Period.week_of(day)
+    previous_week = this_week.previous().start
+    week = minutes_summary(request.user, this_week)
+    month = minutes_summary(request.user, Period.month_of(day))
     activities = list(
         Activity.objects.filter(
-            author=request.user, date__range=(week_start, week_end)
+            author=request.user, date__range=(this_week.start, this_week.end)
         ).select_related("candidate", "employer")
     )
     request.audit.shown(a.candidate for a in activities if a.candidate_id)
@@ -243,10 +239,10 @@ def my_week(request, query):
         "week": week,
         "month": month,
         "summaries": [(_("This week"), week), (_("This month"), month)],
-        "days": minutes_per_day(request.user, week_start, week_end),
+        "days": minutes_per_day(request.user, this_week),
         "activities": activities,
         "target_percent": targets.percent(targets.current().field_share),
         "previous_week": previous_week if previous_week >= FIRST_DAY else None,
-        "next_week": week_start + datetime.timedelta(days=7) if week_end < today else None,
+        "next_week": this_week.following().start if this_week.end < today else None,
     }
     return render(request, "followup/my_week.html", context)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from common.periods import Period
 from ips import targets
 from ips.models import Role, Team, User
 from reports import metrics
@@ -312,32 +313,32 @@ def _scopes_q(keys) -> Q:
 
 
 def stored_or_live(
-    periods: list[tuple[datetime.date, datetime.date]],
+    periods: list[Period],
     required: list[tuple[str, int | None]],
     optional: list[tuple[str, int | None]],
-    live: Callable[[datetime.date, datetime.date, datetime.date], dict],
-) -> dict[tuple[datetime.date, datetime.date], tuple[dict, Freshness]]:
+    live: Callable[[Period, datetime.date], dict],
+) -> dict[Period, tuple[dict, Freshness]]:
     """The figures of each period, read from the snapshots in one query.
 
     A period missing any of the `required` scopes is computed live with
-    `live(start, end, today)` (not stored: "Recompute now" or the nightly run
+    `live(period, today)` (not stored: "Recompute now" or the nightly run
     stores it), so a page never mixes stored and live figures of one period.
     """
-    starts = {start for start, _end in periods}
+    starts = {period.start for period in periods}
     snapshots = MetricSnapshot.objects.filter(
         _scopes_q([*required, *optional]), period_start__in=starts
     ).order_by()
     found: dict = {}
     for snapshot in snapshots:
-        found.setdefault((snapshot.period_start, snapshot.period_end), {})[
+        found.setdefault(Period(snapshot.period_start, snapshot.period_end), {})[
             (snapshot.scope, snapshot.scope_id)
         ] = snapshot
     result = {}
-    for start, end in periods:
-        stored = found.get((start, end), {})
+    for period in periods:
+        stored = found.get(period, {})
         if required and all(key in stored for key in required):
             used = list(stored.values())
-            result[(start, end)] = (
+            result[period] = (
                 {key: snapshot.figures for key, snapshot in stored.items()},
                 Freshness(
                     computed_at=min(s.computed_at for s in used),
@@ -347,8 +348,8 @@ def stored_or_live(
             )
         else:
             today = timezone.localdate()
-            result[(start, end)] = (
-                report_rows(live(start, end, today)),
+            result[period] = (
+                report_rows(live(period, today)),
                 Freshness(computed_at=timezone.now(), as_of=today, live=True),
             )
     return result
@@ -364,17 +365,19 @@ def team_members(teams) -> list[User]:
 
 
 def team_report(team_ids: list[int]):
-    def live(start, end, as_of):
+    def live(period: Period, as_of: datetime.date) -> dict:
         members = User.objects.filter(role=Role.SPECIALIST, team_id__in=team_ids)
         return metrics.fidelity_report(
-            start, end, as_of, specialists=members, levels=("specialist", "team")
+            period.start, period.end, as_of, specialists=members, levels=("specialist", "team")
         )
 
     return live
 
 
-def _overall_report(start, end, as_of):
-    return metrics.fidelity_report(start, end, as_of, levels=("team", "office", "total"))
+def _overall_report(period: Period, as_of: datetime.date) -> dict:
+    return metrics.fidelity_report(
+        period.start, period.end, as_of, levels=("team", "office", "total")
+    )
 
 
 @dataclass
@@ -388,15 +391,13 @@ class TeamBlock:
         return [*self.rows, self.pooled]
 
 
-def team_table(teams: list[Team], start, end) -> tuple[list[TeamBlock], Freshness]:
+def team_table(teams: list[Team], period: Period) -> tuple[list[TeamBlock], Freshness]:
     """Per team: one row per specialist and the pooled team row."""
     members = team_members(teams)
     team_ids = [team.pk for team in teams]
     required = [(Scope.TEAM.value, pk) for pk in team_ids]
     optional = [(Scope.SPECIALIST.value, person.pk) for person in members]
-    figures, freshness = stored_or_live([(start, end)], required, optional, team_report(team_ids))[
-        (start, end)
-    ]
+    figures, freshness = stored_or_live([period], required, optional, team_report(team_ids))[period]
     blocks = []
     for team in teams:
         rows = []
@@ -422,7 +423,7 @@ def team_table(teams: list[Team], start, end) -> tuple[list[TeamBlock], Freshnes
 
 
 def comparison_table(
-    teams: list[Team], offices, start, end, *, with_total: bool, suppress_small: bool
+    teams: list[Team], offices, period: Period, *, with_total: bool, suppress_small: bool
 ) -> tuple[list[Row], list[Row], Row | None, Freshness]:
     """Team, office and total rows: aggregates only, no person in them.
 
@@ -433,7 +434,7 @@ def comparison_table(
     required += [(Scope.OFFICE.value, office.pk) for office in offices]
     if with_total:
         required.append((Scope.TOTAL.value, None))
-    figures, freshness = stored_or_live([(start, end)], required, [], _overall_report)[(start, end)]
+    figures, freshness = stored_or_live([period], required, [], _overall_report)[period]
     team_rows = [
         Row(
             Scope.TEAM.value,

@@ -13,6 +13,7 @@ from django.db.models.fields import DateField
 from django.db.models.functions import Coalesce, TruncWeek
 
 from candidates.models import Enrollment
+from common.periods import Period
 from employers.models import Placement
 from followup.models import FIELD_LOCATIONS, Activity, Mode, WithWhom
 from ips.access import candidates_visible_to
@@ -31,9 +32,7 @@ def caseload_members(day: datetime.date, holders) -> QuerySet:
     )
 
 
-def cohort_members(
-    start: datetime.date, end: datetime.date, as_of: datetime.date, holders
-) -> QuerySet:
+def cohort_members(period: Period, as_of: datetime.date, holders) -> QuerySet:
     """The in-work-within-a-year cohort, pending intakes included, each with
     `followed_up` (a full year has passed) and `in_work` (a competitive job
     start within 365 days of intake)."""
@@ -47,7 +46,7 @@ def cohort_members(
     followed_up_by = as_of - datetime.timedelta(days=FOLLOW_UP_DAYS)
     return (
         Enrollment.objects.filter(
-            employed_at_referral=False, intake_date__gte=start, intake_date__lte=end
+            employed_at_referral=False, intake_date__gte=period.start, intake_date__lte=period.end
         )
         .with_holder_on(OuterRef("intake_date"))
         .filter(holder_id__in=holders)
@@ -60,20 +59,20 @@ def cohort_members(
     )
 
 
-def job_starts(start: datetime.date, end: datetime.date, holders) -> QuerySet:
+def job_starts(period: Period, holders) -> QuerySet:
     """New in work: first competitive job starts in the period, credited to
     the holder on the start date."""
     return (
         Enrollment.objects.filter(employed_at_referral=False, intake_date__isnull=False)
         .annotate(first_start=_first_job_start())
-        .filter(first_start__gte=start, first_start__lte=end)
+        .filter(first_start__gte=period.start, first_start__lte=period.end)
         .with_holder_on(OuterRef("first_start"))
         .filter(holder_id__in=holders)
         .order_by("first_start", "pk")
     )
 
 
-def first_contacts(start: datetime.date, end: datetime.date, holders) -> QuerySet:
+def first_contacts(period: Period, holders) -> QuerySet:
     """Intakes of the period with their first face-to-face employer contact
     (None when there is none yet: those are left out of the median)."""
     first_contact = Subquery(
@@ -89,7 +88,7 @@ def first_contacts(start: datetime.date, end: datetime.date, holders) -> QuerySe
         output_field=DateField(),
     )
     return (
-        Enrollment.objects.filter(intake_date__gte=start, intake_date__lte=end)
+        Enrollment.objects.filter(intake_date__gte=period.start, intake_date__lte=period.end)
         .with_holder_on(OuterRef("intake_date"))
         .filter(holder_id__in=holders)
         .annotate(first_contact=first_contact)
@@ -112,11 +111,11 @@ def files_open_to(user, enrollments) -> set[int]:
     )
 
 
-def weeks(start: datetime.date, end: datetime.date, authors) -> list[dict]:
+def weeks(period: Period, authors) -> list[dict]:
     """Minutes, field minutes and employer contacts per specialist and week
     (weeks start on Monday); weeks without logged minutes are absent."""
     rows = (
-        Activity.objects.filter(date__gte=start, date__lte=end, author__in=authors)
+        Activity.objects.filter(date__gte=period.start, date__lte=period.end, author__in=authors)
         .annotate(week=TruncWeek("date"))
         .order_by()
         .values("week", "author_id")

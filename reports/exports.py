@@ -7,6 +7,7 @@ the files go through common.tabular, so no name becomes a formula."""
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.periods import Period
 from common.tabular import XlsxWorkbook, csv_response
 from reports.dashboard import SUPPRESSED_MARK, Freshness, Row, employer_contacts_per_week
 from reports.suppression import IN_WORK, ROW
@@ -61,11 +62,11 @@ def _values(row: Row) -> list:
     ]
 
 
-def _heading(title: str, start, end, freshness: Freshness) -> list[list]:
+def _heading(title: str, period: Period, freshness: Freshness) -> list[list]:
     computed = timezone.localtime(freshness.computed_at) if freshness.computed_at else None
     return [
         [title],
-        [_("Period"), start.isoformat(), end.isoformat()],
+        [_("Period"), period.start.isoformat(), period.end.isoformat()],
         [_("As of"), freshness.as_of.isoformat() if freshness.as_of else ""],
         [
             _("Computed at"),
@@ -76,15 +77,15 @@ def _heading(title: str, start, end, freshness: Freshness) -> list[list]:
     ]
 
 
-def dashboard_csv(*, title, rows, start, end, freshness, filename):
-    lines = [*_heading(title, start, end, freshness), COLUMNS, *map(_values, rows)]
+def dashboard_csv(*, title, rows, period, freshness, filename):
+    lines = [*_heading(title, period, freshness), COLUMNS, *map(_values, rows)]
     return csv_response(lines, filename=f"{filename}.csv")
 
 
-def dashboard_xlsx(*, title, rows, start, end, freshness, filename):
+def dashboard_xlsx(*, title, rows, period, freshness, filename):
     book = XlsxWorkbook()
     sheet = book.sheet(_("Fidelity"))
-    for line in _heading(title, start, end, freshness):
+    for line in _heading(title, period, freshness):
         sheet.append(line)
     sheet.append(COLUMNS, bold=True)
     for row in rows:

@@ -32,6 +32,7 @@ from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
 from candidates.models import Assignment, Enrollment
+from common.periods import Period
 from employers.models import Placement
 from followup.models import FIELD_LOCATIONS, Activity, Mode, WithWhom
 from ips import targets
@@ -525,32 +526,26 @@ def job_tenure(
 
 @dataclass(frozen=True)
 class ReportPeriod:
-    start: datetime.date
-    end: datetime.date
+    """The period of a report as of a day, with what its figures read of it."""
+
+    period: Period
     as_of: datetime.date
 
     # Each is read for every scope of a report, and computed once.
     @cached_property
-    def quarter(self) -> tuple[datetime.date, datetime.date]:
+    def quarter(self) -> Period:
         """The calendar quarter containing the period's end."""
-        first_month = 3 * ((self.end.month - 1) // 3) + 1
-        quarter_start = datetime.date(self.end.year, first_month, 1)
-        if first_month == 10:
-            next_start = datetime.date(self.end.year + 1, 1, 1)
-        else:
-            next_start = datetime.date(self.end.year, first_month + 3, 1)
-        return quarter_start, next_start - datetime.timedelta(days=1)
+        return Period.quarter_of(self.period.end)
 
     @cached_property
     def elapsed_days(self) -> int:
         """Days of the period passed by the as-of date (the whole period once it is over)."""
-        return max(0, (min(self.end, self.as_of) - self.start).days + 1)
+        return self.period.elapsed_days(self.as_of)
 
     @cached_property
     def year_share(self) -> float:
-        year = self.start.year
-        days_in_year = (datetime.date(year + 1, 1, 1) - datetime.date(year, 1, 1)).days
-        return self.elapsed_days / days_in_year
+        """Days passed as a share of the days of the year the period starts in."""
+        return self.elapsed_days / Period.year_of(self.period.start).days
 
 
 _SUMMED = (
@@ -588,7 +583,7 @@ def _figures(parts: dict, period: ReportPeriod, days_to_contact, tenure) -> dict
     """The figures of one scope from its summed parts: pooled, never a mean of rates."""
     fte = parts["fte"]
     weeks = period.elapsed_days / 7
-    quarter_start, quarter_end = period.quarter
+    quarter = period.quarter
     per_fte = _ratio(parts["caseload"], fte)
     target = targets.current()
     return {
@@ -616,8 +611,8 @@ def _figures(parts: dict, period: ReportPeriod, days_to_contact, tenure) -> dict
         ),
         "days_to_first_employer_contact": days_to_contact,
         "employment_rate": {
-            "quarter_start": quarter_start.isoformat(),
-            "quarter_end": quarter_end.isoformat(),
+            "quarter_start": quarter.start.isoformat(),
+            "quarter_end": quarter.end.isoformat(),
             "employed": parts["employed"],
             "active": parts["active"],
             "rate": _rate(parts["employed"], parts["active"]),
@@ -649,7 +644,7 @@ def fidelity_report(
     `levels` picks the scopes to build. `start`, `end` and `as_of` stay
     dates; the command writes them as ISO dates in its JSON.
     """
-    period = ReportPeriod(start, end, as_of or timezone.localdate())
+    period = ReportPeriod(Period(start, end), as_of or timezone.localdate())
     people_qs = specialists if specialists is not None else report_specialists()
     # Plain rows, not model instances: a national report has thousands.
     people = list(
@@ -668,13 +663,13 @@ def fidelity_report(
     ids = people_qs.values("pk")
     # The counts are read for `people` only, so a report on everyone filters nothing.
     counted = ids if specialists is not None else _UNFILTERED
-    quarter_start, quarter_end = period.quarter
+    quarter = period.quarter
 
     caseloads = caseload(end, counted)
     minutes = activity_minutes(start, end, counted)
     in_work = in_work_within_year(start, end, period.as_of, counted)
     new = new_in_work(start, end, counted)
-    employment = employment_rate(quarter_start, quarter_end, counted)
+    employment = employment_rate(quarter.start, quarter.end, counted)
     # Medians pool the rows of a whole team, office or the total: those must
     # be limited to the report's specialists.
     contact_medians = days_to_first_employer_contact_by_level(start, end, levels, specialists)

@@ -7,23 +7,19 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from common.periods import Period
 from ips import targets
 from ips.models import Team, User
 from reports import metrics
 from reports.dashboard import employer_contacts_per_week, stored_or_live, team_report
-from reports.forms import month_bounds
 from reports.models import Scope
 
 
-def trend_months(
-    today: datetime.date, count: int = 12
-) -> list[tuple[datetime.date, datetime.date]]:
+def trend_months(today: datetime.date, count: int = 12) -> list[Period]:
     """The last `count` calendar months, the current one last."""
-    months = []
-    year, month = today.year, today.month
-    for _n in range(count):
-        months.append(month_bounds(datetime.date(year, month, 1)))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    months = [Period.month_of(today)]
+    while len(months) < count:
+        months.append(months[-1].previous())
     return months[::-1]
 
 
@@ -116,7 +112,7 @@ def trends(
     entry of `series` (label, snapshot key), and the target lines."""
     months = trend_months(today or timezone.localdate())
     per_month = stored_or_live(months, required, [key for _label, key in series], live)
-    labels = [start.strftime("%Y-%m") for start, _end in months]
+    labels = [month.label for month in months]
     charts = []
     target = targets.current()
     for key, title, unit, field_name, lines in TRENDS:
@@ -162,9 +158,13 @@ def specialist_trends(person: User) -> dict:
         )
         return trends(series, [(Scope.TEAM.value, person.team_id)], team_report([person.team_id]))
 
-    def live(start, end, as_of):
+    def live(period: Period, as_of: datetime.date) -> dict:
         return metrics.fidelity_report(
-            start, end, as_of, specialists=User.objects.filter(pk=person.pk), levels=("specialist",)
+            period.start,
+            period.end,
+            as_of,
+            specialists=User.objects.filter(pk=person.pk),
+            levels=("specialist",),
         )
 
     return trends(series, [(Scope.SPECIALIST.value, person.pk)], live)

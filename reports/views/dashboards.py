@@ -40,16 +40,15 @@ def _link_cells(rows: list[Row], base_url: str, query: str, *, specialist: bool)
             cell.url = f"{base_url.replace('__drill__', cell.metric.drill)}?{query}{extra}"
 
 
-def _page_context(request, form, start, end, freshness, **extra) -> dict:
+def _page_context(request, form, period, freshness, **extra) -> dict:
     return {
         "form": form,
-        "start": start,
-        "end": end,
+        "period": period,
         "freshness": freshness,
         "metrics": METRICS,
         "status_labels": STATUS_LABELS,
         "close_rule": close_rule(),
-        "period_query": period_query(start, end),
+        "period_query": period_query(period),
         "here": request.get_full_path(),
         **extra,
     }
@@ -78,7 +77,7 @@ def index(request):
 def team_dashboard(request, team_pk, query):
     """The team's figures; it names a candidate only where a protected-address
     flag was lifted lately (the leader is told), and that read is logged."""
-    team, start, end, block, freshness = team_page(request, team_pk, query)
+    team, period, block, freshness = team_page(request, team_pk, query)
     lifts = list(
         protection_lifts(
             request.user,
@@ -88,15 +87,14 @@ def team_dashboard(request, team_pk, query):
     )
     request.audit.shown(lift.candidate for lift in lifts)
     base = reverse("dashboard_team_drilldown", args=[team.pk, "__drill__"])
-    drill_query = period_query(start, end, freshness.as_of)
+    drill_query = period_query(period, freshness.as_of)
     _link_cells(block.rows, base, drill_query, specialist=True)
     _link_cells([block.pooled], base, drill_query, specialist=False)
     members = [row.user for row in block.rows]
     context = _page_context(
         request,
         query,
-        start,
-        end,
+        period,
         freshness,
         team=team,
         team_block=block,
@@ -114,15 +112,14 @@ def team_dashboard(request, team_pk, query):
 @role_required(Role.SPECIALIST)
 @parses_query(PeriodForm)
 def my_dashboard(request, query):
-    start, end = query.bounds()
-    own, pooled, freshness = my_rows(request.user, start, end)
+    period = query.chosen_period()
+    own, pooled, freshness = my_rows(request.user, period)
     base = reverse("dashboard_mine_drilldown", args=["__drill__"])
-    _link_cells([own], base, period_query(start, end, freshness.as_of), specialist=False)
+    _link_cells([own], base, period_query(period, freshness.as_of), specialist=False)
     context = _page_context(
         request,
         query,
-        start,
-        end,
+        period,
         freshness,
         own=own,
         pooled=pooled,
@@ -139,15 +136,14 @@ def my_dashboard(request, query):
 @role_required(Role.TEAM_LEADER, Role.INTAKE_ADMIN)
 @parses_query(PeriodForm)
 def office_dashboard(request, query):
-    start, end, team_rows, office_rows, freshness = office_page(request, query)
+    period, team_rows, office_rows, freshness = office_page(request, query)
     if request.user.role == Role.TEAM_LEADER or request.user.is_superuser:
         for row in team_rows:
             row.link = reverse("dashboard_team", args=[row.scope_id])
     context = _page_context(
         request,
         query,
-        start,
-        end,
+        period,
         freshness,
         team_rows=team_rows,
         office_rows=office_rows,
@@ -161,12 +157,11 @@ def office_dashboard(request, query):
 @role_required(Role.ANALYST)
 @parses_query(PeriodForm)
 def comparison(request, query):
-    start, end, team_rows, office_rows, total, freshness = comparison_page(query)
+    period, team_rows, office_rows, total, freshness = comparison_page(query)
     context = _page_context(
         request,
         query,
-        start,
-        end,
+        period,
         freshness,
         team_rows=team_rows,
         office_rows=office_rows,

@@ -47,29 +47,28 @@ def my_drilldown(request, metric, query):
 def _drilldown(request, query, metric, holders, back_url, specialist=None):
     if metric not in drilldown.DRILLS:
         raise Http404
-    start, end = query.bounds()
+    period = query.chosen_period()
     as_of = query.as_of_day()
     show = query.cleaned_data["show"]
     people = {person.pk: person for person in holders.select_related("team")}
     ids = list(people)
-    this_page = period_query(start, end, as_of)
+    this_page = period_query(period, as_of)
     if specialist is not None:
         this_page += f"&specialist={specialist}"
     context = {
-        "start": start,
-        "end": end,
+        "period": period,
         "as_of": as_of,
         "metric": metric,
         "show": show,
         "this_page": this_page,
-        "back_url": f"{back_url}?{period_query(start, end)}",
+        "back_url": f"{back_url}?{period_query(period)}",
         "people": people,
         "single": people[ids[0]] if len(ids) == 1 else None,
     }
     target = targets.current()
     context["days_target"] = target.days_to_first_employer_contact
     if metric == "weeks":
-        weeks = drilldown.weeks(start, end, ids)
+        weeks = drilldown.weeks(period, ids)
         for week in weeks:
             week["person"] = people.get(week["author_id"])
             week["low"] = week["field_share"] < target.field_share
@@ -79,10 +78,10 @@ def _drilldown(request, query, metric, holders, back_url, specialist=None):
         request.audit.shown([])  # the specialists' weeks: no candidate
         return render(request, "reports/drilldown.html", context)
     selections = {
-        "caseload": lambda: drilldown.caseload_members(end, ids),
-        "cohort": lambda: drilldown.cohort_members(start, end, as_of, ids),
-        "job_starts": lambda: drilldown.job_starts(start, end, ids),
-        "first_contact": lambda: drilldown.first_contacts(start, end, ids),
+        "caseload": lambda: drilldown.caseload_members(period.end, ids),
+        "cohort": lambda: drilldown.cohort_members(period, as_of, ids),
+        "job_starts": lambda: drilldown.job_starts(period, ids),
+        "first_contact": lambda: drilldown.first_contacts(period, ids),
     }
     selected = selections[metric]()
     if metric == "cohort" and show == "without_job":

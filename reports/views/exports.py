@@ -11,26 +11,23 @@ from reports.forms import PeriodForm
 from reports.views.figures import LEADER, comparison_page, my_rows, office_page, team_page
 
 
-def _export(fmt, *, title, rows, start, end, freshness, filename):
+def _export(fmt, *, title, rows, period, freshness, filename):
     maker = dashboard_csv if fmt == "csv" else dashboard_xlsx
-    return maker(
-        title=title, rows=rows, start=start, end=end, freshness=freshness, filename=filename
-    )
+    return maker(title=title, rows=rows, period=period, freshness=freshness, filename=filename)
 
 
 @require_GET
 @role_required(*LEADER)
 @parses_query(PeriodForm)
 def team_export(request, team_pk, fmt, query):
-    team, start, end, block, freshness = team_page(request, team_pk, query)
+    team, period, block, freshness = team_page(request, team_pk, query)
     return _export(
         fmt,
         title=_("Fidelity of team %(team)s") % {"team": team.name},
         rows=[*block.rows, block.pooled],
-        start=start,
-        end=end,
+        period=period,
         freshness=freshness,
-        filename=f"fidelity-{team.pk}-{start}-{end}",
+        filename=f"fidelity-{team.pk}-{period.start}-{period.end}",
     )
 
 
@@ -38,16 +35,15 @@ def team_export(request, team_pk, fmt, query):
 @role_required(Role.SPECIALIST)
 @parses_query(PeriodForm)
 def my_export(request, fmt, query):
-    start, end = query.bounds()
-    own, pooled, freshness = my_rows(request.user, start, end)
+    period = query.chosen_period()
+    own, pooled, freshness = my_rows(request.user, period)
     return _export(
         fmt,
         title=_("Fidelity of %(name)s") % {"name": request.user},
         rows=[own, pooled] if pooled else [own],
-        start=start,
-        end=end,
+        period=period,
         freshness=freshness,
-        filename=f"fidelity-mine-{start}-{end}",
+        filename=f"fidelity-mine-{period.start}-{period.end}",
     )
 
 
@@ -55,15 +51,14 @@ def my_export(request, fmt, query):
 @role_required(Role.TEAM_LEADER, Role.INTAKE_ADMIN)
 @parses_query(PeriodForm)
 def office_export(request, fmt, query):
-    start, end, team_rows, office_rows, freshness = office_page(request, query)
+    period, team_rows, office_rows, freshness = office_page(request, query)
     return _export(
         fmt,
         title=_("Fidelity of teams and offices"),
         rows=[*team_rows, *office_rows],
-        start=start,
-        end=end,
+        period=period,
         freshness=freshness,
-        filename=f"fidelity-offices-{start}-{end}",
+        filename=f"fidelity-offices-{period.start}-{period.end}",
     )
 
 
@@ -71,13 +66,12 @@ def office_export(request, fmt, query):
 @role_required(Role.ANALYST)
 @parses_query(PeriodForm)
 def comparison_export(request, fmt, query):
-    start, end, team_rows, office_rows, total, freshness = comparison_page(query)
+    period, team_rows, office_rows, total, freshness = comparison_page(query)
     return _export(
         fmt,
         title=_("Fidelity of offices and teams (small groups not shown)"),
         rows=[*office_rows, *team_rows, total],
-        start=start,
-        end=end,
+        period=period,
         freshness=freshness,
-        filename=f"fidelity-comparison-{start}-{end}",
+        filename=f"fidelity-comparison-{period.start}-{period.end}",
     )

@@ -1,10 +1,12 @@
 """What each dashboard shows, gathered once for the page and for its export."""
 
+import datetime
 from urllib.parse import urlencode
 
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 
+from common.periods import CUSTOM, Period
 from ips.access import teams_led_by
 from ips.models import Office, Role, Team, User
 from reports import dashboard
@@ -14,9 +16,9 @@ LEADER = (Role.TEAM_LEADER,)
 DASHBOARD_ROLES = (Role.SPECIALIST, Role.TEAM_LEADER, Role.INTAKE_ADMIN, Role.ANALYST)
 
 
-def period_query(start, end, as_of=None) -> str:
+def period_query(period: Period, as_of: datetime.date | None = None) -> str:
     """The query string of a period (and as-of day), for links between dashboard pages."""
-    query = {"period": "custom", "start": start.isoformat(), "end": end.isoformat()}
+    query = {"period": CUSTOM, "start": period.start.isoformat(), "end": period.end.isoformat()}
     if as_of:
         query["as_of"] = as_of.isoformat()
     return urlencode(query)
@@ -36,28 +38,32 @@ def _with_specialists(queryset, field_name):
     )
 
 
-def team_page(request, team_pk, period):
+def team_page(request, team_pk, query):
     team = get_object_or_404(teams_of_leader(request.user).select_related("office"), pk=team_pk)
-    start, end = period.bounds()
-    (block,), freshness = dashboard.team_table([team], start, end)
-    return team, start, end, block, freshness
+    period = query.chosen_period()
+    (block,), freshness = dashboard.team_table([team], period)
+    return team, period, block, freshness
 
 
-def my_rows(user, start, end):
+def my_rows(user, period: Period):
     if user.team_id:
-        (block,), freshness = dashboard.team_table([user.team], start, end)
+        (block,), freshness = dashboard.team_table([user.team], period)
         own = [row for row in block.rows if row.scope_id == user.pk]
         if not own:
             own = [dashboard.judged_row(Row("specialist", user.pk, str(user), None, user=user))]
         return own[0], block.pooled, freshness
     figures, freshness = dashboard.stored_or_live(
-        [(start, end)],
+        [period],
         [("specialist", user.pk)],
         [],
-        lambda s, e, a: dashboard.metrics.fidelity_report(
-            s, e, a, specialists=User.objects.filter(pk=user.pk), levels=("specialist",)
+        lambda period, as_of: dashboard.metrics.fidelity_report(
+            period.start,
+            period.end,
+            as_of,
+            specialists=User.objects.filter(pk=user.pk),
+            levels=("specialist",),
         ),
-    )[(start, end)]
+    )[period]
     own = dashboard.judged_row(
         Row("specialist", user.pk, str(user), figures.get(("specialist", user.pk)), user=user)
     )
@@ -83,17 +89,17 @@ def _office_scope(user):
     return teams, offices
 
 
-def office_page(request, period):
-    start, end = period.bounds()
+def office_page(request, query):
+    period = query.chosen_period()
     teams, offices = _office_scope(request.user)
     team_rows, office_rows, _total, freshness = dashboard.comparison_table(
-        teams, offices, start, end, with_total=False, suppress_small=False
+        teams, offices, period, with_total=False, suppress_small=False
     )
-    return start, end, team_rows, office_rows, freshness
+    return period, team_rows, office_rows, freshness
 
 
-def comparison_page(period):
-    start, end = period.bounds()
+def comparison_page(query):
+    period = query.chosen_period()
     teams = list(
         _with_specialists(Team.objects.select_related("office"), "team").order_by(
             "office__name", "name"
@@ -105,6 +111,6 @@ def comparison_page(period):
         .order_by("name")
     )
     team_rows, office_rows, total, freshness = dashboard.comparison_table(
-        teams, offices, start, end, with_total=True, suppress_small=True
+        teams, offices, period, with_total=True, suppress_small=True
     )
-    return start, end, team_rows, office_rows, total, freshness
+    return period, team_rows, office_rows, total, freshness
