@@ -8,6 +8,7 @@ from django.db.models import (
     BooleanField,
     Case,
     CharField,
+    Count,
     Exists,
     OuterRef,
     Q,
@@ -37,6 +38,7 @@ from ips.access import (
     enrollments_visible_to,
     placements_visible_to,
 )
+from ips.models import User
 
 
 class CaseStatus:
@@ -63,6 +65,29 @@ def current_jobs(day: datetime.date) -> QuerySet:
     )
 
 
+def caseloads(day: datetime.date, holders: QuerySet | None = None) -> dict[int, int]:
+    """Caseload(S, D) for each holder S: the number of enrollments active on D
+    that S holds on D (shared/design.md). The one count of a caseload: the
+    fidelity report, the intake's choice of a specialist, the caseload page and
+    the account checks ("reassign first") read it.
+
+    `holders` (a queryset of users) narrows the count to them; None counts
+    for every holder."""
+    enrollments = Enrollment.objects.all()
+    if holders is not None:
+        enrollments = enrollments.ever_held_by(holders)
+    enrollments = enrollments.held_on(day)
+    if holders is not None:
+        enrollments = enrollments.filter(holder_id__in=holders.values("pk"))
+    rows = enrollments.order_by().values("holder_id").annotate(n=Count("pk"))
+    return dict(rows.values_list("holder_id", "n"))
+
+
+def held_count(user, day: datetime.date) -> int:
+    """How many candidates `user` holds on `day` (their caseload)."""
+    return caseloads(day, User.objects.filter(pk=user.pk)).get(user.pk, 0)
+
+
 def caseload(user, day: datetime.date | None = None) -> QuerySet:
     """The active enrollments the user holds (a leader: their teams'), one
     row each with everything the caseload shows, in a constant number of queries."""
@@ -76,8 +101,7 @@ def caseload(user, day: datetime.date | None = None) -> QuerySet:
     overdue_before = day - datetime.timedelta(days=settings.CONTACT_OVERDUE_DAYS)
     return (
         Enrollment.objects.filter(pk__in=enrollments_visible_to(user).values("pk"))
-        .active_on(day)
-        .with_holder_on(day)
+        .held_on(day)
         .select_related("candidate")
         .annotate(
             last_contact=Subquery(last_contact),

@@ -32,6 +32,7 @@ from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
 from candidates.models import Assignment, Enrollment
+from candidates.queries import caseloads
 from common.periods import Period
 from employers.models import Placement
 from followup.models import FIELD_LOCATIONS, Activity, Mode, WithWhom
@@ -138,17 +139,13 @@ def caseload(day: datetime.date, specialists: QuerySet | None = None) -> dict[in
     """Caseload(S, D): enrollments active on D held by S.
 
     Active on D: intake ≤ D and (no discharge or discharge > D). Holder on D:
-    the specialist of the latest assignment with from-date ≤ D. The band check
-    (caseload ÷ FTE in the band of ips.targets) is made by the report from these counts.
+    the specialist of the latest assignment with from-date ≤ D. Counted by
+    candidates.queries.caseloads, the one caseload count. The band check
+    (caseload ÷ FTE in the band of ips.targets) is made by the report.
     """
-    rows = (
-        _credited(Enrollment.objects.active_on(day).with_holder_on(day), "holder_id", specialists)
-        .order_by()
-        .values("holder_id")
-        .annotate(n=Count("pk"))
-        .values_list("holder_id", "n")
-    )
-    return dict(rows)
+    if specialists is _UNFILTERED:
+        return caseloads(day)
+    return caseloads(day, specialists if specialists is not None else report_specialists())
 
 
 # --- Minutes and employer contacts ----------------------------------------
