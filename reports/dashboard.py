@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from common.periods import Period
 from ips import targets
 from ips.models import Role, Team, User
-from reports import metrics
 from reports.models import MetricSnapshot, Scope
+from reports.report import fidelity_report
 from reports.suppression import IN_WORK, ROW, mark_comparison
 
 MET, CLOSE, NOT_MET, NO_DATA, SUPPRESSED = "met", "close", "not_met", "no_data", "suppressed"
@@ -367,7 +367,7 @@ def team_members(teams) -> list[User]:
 def team_report(team_ids: list[int]):
     def live(period: Period, as_of: datetime.date) -> dict:
         members = User.objects.filter(role=Role.SPECIALIST, team_id__in=team_ids)
-        return metrics.fidelity_report(
+        return fidelity_report(
             period.start, period.end, as_of, specialists=members, levels=("specialist", "team")
         )
 
@@ -375,9 +375,7 @@ def team_report(team_ids: list[int]):
 
 
 def _overall_report(period: Period, as_of: datetime.date) -> dict:
-    return metrics.fidelity_report(
-        period.start, period.end, as_of, levels=("team", "office", "total")
-    )
+    return fidelity_report(period.start, period.end, as_of, levels=("team", "office", "total"))
 
 
 @dataclass

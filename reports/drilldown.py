@@ -17,7 +17,7 @@ from common.periods import Period
 from employers.models import Placement
 from followup.models import FIELD_LOCATIONS, Activity, Mode, WithWhom
 from ips.access import candidates_visible_to
-from reports.metrics import FOLLOW_UP_DAYS, DaysBetween, _first_job_start
+from reports.metrics.queries import FOLLOW_UP_DAYS, DaysBetween, first_job_start
 
 DRILLS = ("caseload", "cohort", "job_starts", "first_contact", "weeks")
 
@@ -52,7 +52,7 @@ def cohort_members(period: Period, as_of: datetime.date, holders) -> QuerySet:
         .filter(holder_id__in=holders)
         .annotate(
             in_work=Exists(job_within_year),
-            first_start=_first_job_start(),
+            first_start=first_job_start(),
             followed_up=Q(intake_date__lte=followed_up_by),
         )
         .order_by("in_work", "-followed_up", "intake_date", "pk")
@@ -64,7 +64,7 @@ def job_starts(period: Period, holders) -> QuerySet:
     the holder on the start date."""
     return (
         Enrollment.objects.filter(employed_at_referral=False, intake_date__isnull=False)
-        .annotate(first_start=_first_job_start())
+        .annotate(first_start=first_job_start())
         .filter(first_start__gte=period.start, first_start__lte=period.end)
         .with_holder_on(OuterRef("first_start"))
         .filter(holder_id__in=holders)

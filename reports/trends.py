@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from common.periods import Period
 from ips import targets
 from ips.models import Team, User
-from reports import metrics
 from reports.dashboard import employer_contacts_per_week, stored_or_live, team_report
 from reports.models import Scope
+from reports.report import fidelity_report
 
 
 def trend_months(today: datetime.date, count: int = 12) -> list[Period]:
@@ -159,7 +159,7 @@ def specialist_trends(person: User) -> dict:
         return trends(series, [(Scope.TEAM.value, person.team_id)], team_report([person.team_id]))
 
     def live(period: Period, as_of: datetime.date) -> dict:
-        return metrics.fidelity_report(
+        return fidelity_report(
             period.start,
             period.end,
             as_of,

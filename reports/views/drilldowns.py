@@ -14,8 +14,9 @@ from ips.access import enrollments_visible_to
 from ips.decorators import role_required
 from ips.models import Role, User
 from ips.query import parses_query
-from reports import dashboard, drilldown
+from reports import drilldown
 from reports.forms import DrilldownQuery, TeamDrilldownQuery
+from reports.metrics import FOLLOW_UP_DAYS
 from reports.views.figures import LEADER, period_query, teams_of_leader
 
 
@@ -97,7 +98,7 @@ def _drilldown(request, query, metric, holders, back_url, specialist=None):
         enrollment.file_opens = enrollment.candidate_id in openable
         if metric == "cohort":
             enrollment.follow_up_ends = enrollment.intake_date + datetime.timedelta(
-                days=dashboard.metrics.FOLLOW_UP_DAYS
+                days=FOLLOW_UP_DAYS
             )
     hidden = selected.count() - len(visible)
     request.audit.shown(enrollment.candidate for enrollment in visible)

@@ -11,6 +11,7 @@ from ips.access import teams_led_by
 from ips.models import Office, Role, Team, User
 from reports import dashboard
 from reports.dashboard import Row
+from reports.report import fidelity_report
 
 LEADER = (Role.TEAM_LEADER,)
 DASHBOARD_ROLES = (Role.SPECIALIST, Role.TEAM_LEADER, Role.INTAKE_ADMIN, Role.ANALYST)
@@ -56,7 +57,7 @@ def my_rows(user, period: Period):
         [period],
         [("specialist", user.pk)],
         [],
-        lambda period, as_of: dashboard.metrics.fidelity_report(
+        lambda period, as_of: fidelity_report(
             period.start,
             period.end,
             as_of,

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from intake.services import specialist_loads
 from ips import holdings
-from reports.metrics import fidelity_report
+from reports.report import fidelity_report
 from tests.reports.helpers import enroll, reassign
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from common.tabular import CSV_UNIX, CsvWriter
 from ips.commands import TrofastCommand, iso_date
-from reports.metrics import fidelity_report
+from reports.report import fidelity_report
 
 CSV_COLUMNS = [
     "scope",
