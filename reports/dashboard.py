@@ -11,38 +11,30 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from common.periods import Period
 from ips import targets
 from ips.models import Role, Team, User
+from reports.figures import CLOSE, MET, NO_DATA, NOT_MET, Figure, dashboard_figures
 from reports.models import MetricSnapshot, Scope
 from reports.report import fidelity_report
-from reports.suppression import IN_WORK, ROW, mark_comparison
+from reports.suppression import ROW, mark_comparison
 
-MET, CLOSE, NOT_MET, NO_DATA, SUPPRESSED = "met", "close", "not_met", "no_data", "suppressed"
+SUPPRESSED = "suppressed"
 
 #: What a hidden figure shows, on the page and in the exports: one mark for
 #: small groups and for those hidden beside them, so that the reader cannot
 #: tell which of two hidden groups is the small one (Statistics Norway's ":").
 SUPPRESSED_MARK = ":"
 
-
-@dataclass(frozen=True)
-class Metric:
-    """`definition` and `target` are texts made when read (templates call
-    them), from the targets in force (ips.targets)."""
-
-    key: str
-    label: str
-    definition: Callable[[], str]
-    target: Callable[[], str]
-    drill: str
-
-
-def _at_least_percent(share: float) -> str:
-    return _("at least %(percent)s %%") % {"percent": targets.percent(share)}
+STATUS_LABELS = {
+    MET: _("target met"),
+    CLOSE: _("close to target"),
+    NOT_MET: _("target not met"),
+    NO_DATA: _("no data"),
+    SUPPRESSED: _("not shown: under 5 candidates, or it would reveal such a group"),
+}
 
 
 def close_rule() -> str:
@@ -59,91 +51,11 @@ def close_rule() -> str:
     }
 
 
-METRICS = [
-    Metric(
-        "caseload",
-        _("Caseload"),
-        lambda: _(
-            "Enrollments active on the last day of the period held by the specialist, "
-            "and the same per full-time equivalent (FTE)."
-        ),
-        lambda: _("%(low)s–%(high)s per FTE") % vars(targets.current().caseload_per_fte),
-        "caseload",
-    ),
-    Metric(
-        "field_share",
-        _("Field share"),
-        lambda: _(
-            "Minutes logged at an employer's workplace or elsewhere in the community, "
-            "divided by all minutes logged in the period."
-        ),
-        lambda: _at_least_percent(targets.current().field_share),
-        "weeks",
-    ),
-    Metric(
-        "in_work",
-        _("In work within a year"),
-        lambda: _(
-            "Candidates out of work at referral with intake in the period and a full "
-            "year of follow-up who started a competitive job within 365 days of intake "
-            "(n/N). Younger intakes are pending, not counted."
-        ),
-        lambda: _at_least_percent(targets.current().in_work_within_year),
-        "cohort",
-    ),
-    Metric(
-        "new_in_work",
-        _("New in work"),
-        lambda: (
-            _(
-                "Candidates out of work at referral whose first competitive job started in "
-                "the period, against %(count)s a year pro-rated by FTE and by the share of the "
-                "year passed."
-            )
-            % {"count": targets.current().new_in_work_per_fte_a_year}
-        ),
-        lambda: (
-            _("%(count)s a year per FTE, pro-rated")
-            % {"count": targets.current().new_in_work_per_fte_a_year}
-        ),
-        "job_starts",
-    ),
-    Metric(
-        "days_to_contact",
-        _("Days to first employer contact"),
-        lambda: _(
-            "Median days from intake to the first face-to-face employer contact about "
-            "the candidate, for intakes in the period."
-        ),
-        lambda: (
-            _("at most %(days)s days") % {"days": targets.current().days_to_first_employer_contact}
-        ),
-        "first_contact",
-    ),
-    Metric(
-        "employer_contacts",
-        _("Employer contacts per week"),
-        lambda: _("Face-to-face contacts with employers per specialist per week in the period."),
-        lambda: _("at least %(count)s") % {"count": targets.current().employer_contacts_per_week},
-        "weeks",
-    ),
-]
-METRICS_BY_KEY = {metric.key: metric for metric in METRICS}
-
-STATUS_LABELS = {
-    MET: _("target met"),
-    CLOSE: _("close to target"),
-    NOT_MET: _("target not met"),
-    NO_DATA: _("no data"),
-    SUPPRESSED: _("not shown: under 5 candidates, or it would reveal such a group"),
-}
-
-
 @dataclass
 class Cell:
     """One figure as the page shows it: text, detail and status against the target."""
 
-    metric: Metric
+    metric: Figure
     text: str
     status: str
     detail: str = ""
@@ -163,8 +75,12 @@ class Row:
     cells: list[Cell] = field(default_factory=list)
     user: User | None = None
     link: str = ""
-    #: What is hidden from the reader (reports.suppression: ROW, IN_WORK).
+    #: What is hidden from the reader (reports.suppression: ROW, and the keys
+    #: of the figures whose cohort is hidden).
     suppressed: frozenset = frozenset()
+
+    def hides(self, figure: Figure) -> bool:
+        return ROW in self.suppressed or figure.key in self.suppressed
 
 
 @dataclass
@@ -174,114 +90,22 @@ class Freshness:
     live: bool
 
 
-def _percent(value: float) -> str:
-    return f"{number_format(value * 100, 1)} %"
-
-
-def _number(value, places: int = 1) -> str:
-    return number_format(value, places)
-
-
-def _at_least(value, target, close) -> str:
-    if value >= target:
-        return MET
-    return CLOSE if value >= close else NOT_MET
-
-
-def judge(metric: Metric, figures: dict | None, *, suppress: bool = False) -> Cell:
-    """The cell of `metric` for one row's figures. No figure: "no data", never
+def judge(figure: Figure, figures: dict | None, *, suppress: bool = False) -> Cell:
+    """The cell of `figure` for one row's figures. No figure: "no data", never
     0 % and never red."""
     if suppress:
-        return Cell(metric, SUPPRESSED_MARK, SUPPRESSED)
-    no_data = Cell(metric, str(STATUS_LABELS[NO_DATA]), NO_DATA)
+        return Cell(figure, SUPPRESSED_MARK, SUPPRESSED)
     if figures is None:
-        return no_data
-    key = metric.key
-    target = targets.current()
-    if key == "caseload":
-        per_fte = figures["caseload_per_fte"]
-        if per_fte is None:
-            return no_data
-        band, close = target.caseload_per_fte, target.close_caseload_per_fte
-        if band.contains(per_fte):
-            status = MET
-        elif band.low - close <= per_fte <= band.high + close:
-            status = CLOSE
-        else:
-            status = NOT_MET
-        detail = _("%(per_fte)s per FTE") % {"per_fte": _number(per_fte)}
-        return Cell(metric, str(figures["caseload"]), status, detail)
-    if key == "field_share":
-        share = figures["field_share"]
-        if share is None:
-            return no_data
-        status = _at_least(
-            share, target.field_share, target.field_share - target.close_share_points
-        )
-        detail = _("%(field)s of %(logged)s min") % {
-            "field": figures["field_minutes"],
-            "logged": figures["logged_minutes"],
-        }
-        return Cell(metric, _percent(share), status, detail)
-    if key == "in_work":
-        in_work = figures["in_work_within_year"]
-        counts = _("%(n)s/%(N)s, %(pending)s pending") % {
-            "n": in_work["numerator"],
-            "N": in_work["denominator"],
-            "pending": in_work["pending"],
-        }
-        if in_work["rate"] is None:
-            return Cell(metric, str(STATUS_LABELS[NO_DATA]), NO_DATA, counts)
-        share = target.in_work_within_year
-        status = _at_least(in_work["rate"], share, share - target.close_share_points)
-        return Cell(metric, _percent(in_work["rate"]), status, counts)
-    if key == "new_in_work":
-        count = figures["new_in_work_target"]
-        detail = _("target %(target)s") % {"target": _number(count)}
-        if not count:
-            return Cell(metric, str(figures["new_in_work"]), NO_DATA, detail)
-        status = _at_least(figures["new_in_work"], count, count * target.close_share_of_target)
-        return Cell(metric, str(figures["new_in_work"]), status, detail)
-    if key == "days_to_contact":
-        days = figures["days_to_first_employer_contact"]
-        if days is None:
-            return no_data
-        most = target.days_to_first_employer_contact
-        if days <= most:
-            status = MET
-        elif days <= most + target.close_extra_days:
-            status = CLOSE
-        else:
-            status = NOT_MET
-        return Cell(metric, _number(days), status, _("median days"))
-    if key == "employer_contacts":
-        per_week = employer_contacts_per_week(figures)
-        if per_week is None:
-            return no_data
-        least = target.employer_contacts_per_week
-        status = _at_least(per_week, least, least * target.close_share_of_target)
-        detail = _("%(n)s contacts") % {"n": figures["employer_contacts"]}
-        return Cell(metric, _number(per_week), status, detail)
-    raise ValueError(key)
-
-
-def employer_contacts_per_week(figures: dict) -> float | None:
-    """Nothing logged at all in the period is missing data, not zero contacts."""
-    if not figures["logged_minutes"]:
-        return None
-    return figures["employer_contacts_per_week"]
+        return Cell(figure, str(STATUS_LABELS[NO_DATA]), NO_DATA)
+    judged = figure.judge(figures, targets.current())
+    text = str(STATUS_LABELS[NO_DATA]) if judged.text is None else judged.text
+    return Cell(figure, text, judged.status, judged.detail)
 
 
 def judged_row(row: Row) -> Row:
     """The row with its cells; what `row.suppressed` hides shows the mark."""
     row.cells = [
-        judge(
-            metric,
-            row.figures,
-            suppress=ROW in row.suppressed
-            or (metric.key == "in_work" and IN_WORK in row.suppressed),
-        )
-        for metric in METRICS
+        judge(figure, row.figures, suppress=row.hides(figure)) for figure in dashboard_figures()
     ]
     return row
 

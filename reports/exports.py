@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from common.periods import Period
 from common.tabular import XlsxWorkbook, csv_response
-from reports.dashboard import SUPPRESSED_MARK, Freshness, Row, employer_contacts_per_week
+from reports.dashboard import SUPPRESSED_MARK, Freshness, Row
+from reports.figures import employer_contacts_per_week
 from reports.suppression import IN_WORK, ROW
 
 COLUMNS = [

@@ -1,133 +1,52 @@
 """The fidelity report of shared/design.md: the figures of every specialist,
-team, office and the total for a period, assembled from the per-specialist
-aggregates of reports.metrics. Python loops only over those aggregate rows;
-the number of queries is fixed (docs/metrics.md).
+team, office and the total for a period, assembled from the queries the
+figures declare (reports.figures). Python loops only over the per-specialist
+aggregate rows; the number of queries is fixed (docs/metrics.md).
 """
 
 import datetime
-from dataclasses import dataclass
-from functools import cached_property
 
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from common.periods import Period
 from ips import targets
-from reports.metrics import (
-    LEVELS,
-    UNFILTERED,
-    activity_minutes,
-    caseload,
-    days_to_first_employer_contact_by_level,
-    employment_rate,
-    in_work_within_year,
-    job_tenure_by_level,
-    new_in_work,
-    report_specialists,
-)
+from reports.figures import FIGURES, Counts, Median, Summed, ratio
+from reports.metrics import LEVELS, UNFILTERED, report_specialists
+from reports.metrics.periods import ReportPeriod
 
 
-@dataclass(frozen=True)
-class ReportPeriod:
-    """The period of a report as of a day, with what its figures read of it."""
-
-    period: Period
-    as_of: datetime.date
-
-    # Each is read for every scope of a report, and computed once.
-    @cached_property
-    def quarter(self) -> Period:
-        """The calendar quarter containing the period's end."""
-        return Period.quarter_of(self.period.end)
-
-    @cached_property
-    def elapsed_days(self) -> int:
-        """Days of the period passed by the as-of date (the whole period once it is over)."""
-        return self.period.elapsed_days(self.as_of)
-
-    @cached_property
-    def year_share(self) -> float:
-        """Days passed as a share of the days of the year the period starts in."""
-        return self.elapsed_days / Period.year_of(self.period.start).days
+def _sources() -> tuple[list[Counts], list[Median]]:
+    """The queries of the figures, each run once per report, in the figures' order."""
+    sources = list(dict.fromkeys(source for figure in FIGURES for source in figure.sources))
+    return (
+        [source for source in sources if isinstance(source, Counts)],
+        [source for source in sources if isinstance(source, Median)],
+    )
 
 
-_SUMMED = (
-    "caseload",
-    "logged",
-    "field",
-    "employer_contacts",
-    "numerator",
-    "denominator",
-    "pending",
-    "new_in_work",
-    "employed",
-    "active",
-)
+def _empty_parts(summed: tuple[str, ...]) -> dict:
+    return dict.fromkeys(summed, 0) | {"fte": 0.0, "specialists": 0}
 
 
-def _empty_parts() -> dict:
-    return dict.fromkeys(_SUMMED, 0) | {"fte": 0.0, "specialists": 0}
-
-
-def _add(total: dict, part: dict) -> None:
-    for name in (*_SUMMED, "fte", "specialists"):
+def _add(total: dict, part: dict, summed: tuple[str, ...]) -> None:
+    for name in (*summed, "fte", "specialists"):
         total[name] += part[name]
 
 
-def _rate(numerator: int, denominator: int) -> float | None:
-    return round(numerator / denominator, 4) if denominator else None
-
-
-def _ratio(value, by, digits: int = 2) -> float | None:
-    return round(value / by, digits) if by else None
-
-
-def _figures(parts: dict, period: ReportPeriod, days_to_contact, tenure) -> dict:
+def _figures(parts: dict, period: ReportPeriod, medians: dict) -> dict:
     """The figures of one scope from its summed parts: pooled, never a mean of rates."""
-    fte = parts["fte"]
-    weeks = period.elapsed_days / 7
-    quarter = period.quarter
-    per_fte = _ratio(parts["caseload"], fte)
-    target = targets.current()
-    return {
-        "fte": round(fte, 2),
-        "caseload": parts["caseload"],
-        "caseload_per_fte": per_fte,
-        "caseload_per_fte_in_band": None
-        if per_fte is None
-        else target.caseload_per_fte.contains(per_fte),
-        "field_minutes": parts["field"],
-        "logged_minutes": parts["logged"],
-        "field_share": _rate(parts["field"], parts["logged"]),
-        "in_work_within_year": {
-            "numerator": parts["numerator"],
-            "denominator": parts["denominator"],
-            "pending": parts["pending"],
-            "rate": _rate(parts["numerator"], parts["denominator"]),
-        },
-        "new_in_work": parts["new_in_work"],
-        "new_in_work_per_fte": _ratio(parts["new_in_work"], fte),
-        "new_in_work_target": round(target.new_in_work_per_fte_a_year * fte * period.year_share, 2),
-        "employer_contacts": parts["employer_contacts"],
-        "employer_contacts_per_week": _ratio(
-            parts["employer_contacts"], parts["specialists"] * weeks
-        ),
-        "days_to_first_employer_contact": days_to_contact,
-        "employment_rate": {
-            "quarter_start": quarter.start.isoformat(),
-            "quarter_end": quarter.end.isoformat(),
-            "employed": parts["employed"],
-            "active": parts["active"],
-            "rate": _rate(parts["employed"], parts["active"]),
-        },
-        "job_tenure_days": tenure,
-    }
+    summed = Summed(parts, period, medians, targets.current())
+    row = {"fte": round(parts["fte"], 2)}
+    for figure in FIGURES:
+        row |= figure.fields(summed)
+    return row
 
 
-def _pooled_figures(parts, period, days_to_contact, tenure) -> dict:
-    figures = _figures(parts, period, days_to_contact, tenure)
+def _pooled_figures(parts: dict, period: ReportPeriod, medians: dict) -> dict:
+    figures = _figures(parts, period, medians)
     figures["specialists"] = parts["specialists"]
-    figures["caseload_mean"] = _ratio(parts["caseload"], parts["specialists"])
+    figures["caseload_mean"] = ratio(parts["caseload"], parts["specialists"])
     return figures
 
 
@@ -166,49 +85,40 @@ def fidelity_report(
     ids = people_qs.values("pk")
     # The counts are read for `people` only, so a report on everyone filters nothing.
     counted = ids if specialists is not None else UNFILTERED
-    quarter = period.quarter
 
-    caseloads = caseload(end, counted)
-    minutes = activity_minutes(start, end, counted)
-    in_work = in_work_within_year(start, end, period.as_of, counted)
-    new = new_in_work(start, end, counted)
-    employment = employment_rate(quarter.start, quarter.end, counted)
+    counts_sources, median_sources = _sources()
+    # The parts a scope sums over its specialists.
+    summed = tuple(part for counts in counts_sources for part in counts.parts)
+    counted_rows = [(counts, counts.count(period, counted)) for counts in counts_sources]
     # Medians pool the rows of a whole team, office or the total: those must
     # be limited to the report's specialists.
-    contact_medians = days_to_first_employer_contact_by_level(start, end, levels, specialists)
-    tenure_medians = job_tenure_by_level(start, end, period.as_of, levels, specialists)
+    medians = {
+        median.name: median.compute(period, levels, specialists) for median in median_sources
+    }
 
-    no_minutes = {"logged": 0, "field": 0, "employer_contacts": 0}
-    no_outcome = {"numerator": 0, "denominator": 0, "pending": 0}
-    no_employment = {"employed": 0, "active": 0}
+    def medians_of(level: str, key: int) -> dict:
+        return {name: by_level[level].get(key) for name, by_level in medians.items()}
 
     teams: dict[int, dict] = {}
     offices: dict[int, dict] = {}
-    total = _empty_parts()
+    total = _empty_parts(summed)
     specialist_rows = []
     for person in people:
-        parts = (
-            {
-                "fte": float(person["fte"]),
-                "specialists": 1,
-                "caseload": caseloads.get(person["pk"], 0),
-                "new_in_work": new.get(person["pk"], 0),
-            }
-            | minutes.get(person["pk"], no_minutes)
-            | in_work.get(person["pk"], no_outcome)
-            | employment.get(person["pk"], no_employment)
-        )
-        has_figures = any(parts[name] for name in _SUMMED)
+        parts = {"fte": float(person["fte"]), "specialists": 1}
+        for counts, rows in counted_rows:
+            row = rows.get(person["pk"])
+            parts |= {part: row[part] if row else 0 for part in counts.parts}
+        has_figures = any(parts[name] for name in summed)
         if not person["is_active"] and not has_figures:
             continue
-        _add(total, parts)
+        _add(total, parts, summed)
         if person["team_id"]:
             team = teams.setdefault(
                 person["team_id"],
                 {"name": person["team__name"], "office": person["team__office__name"]}
-                | _empty_parts(),
+                | _empty_parts(summed),
             )
-            _add(team, parts)
+            _add(team, parts, summed)
         if person["office_id"]:
             office = offices.setdefault(
                 person["office_id"],
@@ -217,9 +127,9 @@ def fidelity_report(
                     if person["team_id"]
                     else person["office__name"]
                 }
-                | _empty_parts(),
+                | _empty_parts(summed),
             )
-            _add(office, parts)
+            _add(office, parts, summed)
         if "specialist" in levels:
             specialist_rows.append(
                 {
@@ -227,12 +137,7 @@ def fidelity_report(
                     "username": person["username"],
                     "team": person["team__name"] if person["team_id"] else None,
                 }
-                | _figures(
-                    parts,
-                    period,
-                    contact_medians["specialist"].get(person["pk"]),
-                    tenure_medians["specialist"].get(person["pk"]),
-                )
+                | _figures(parts, period, medians_of("specialist", person["pk"]))
             )
 
     report = {
@@ -247,27 +152,15 @@ def fidelity_report(
     if "team" in levels:
         report["teams"] = [
             {"id": pk, "name": parts["name"], "office": parts["office"]}
-            | _pooled_figures(
-                parts,
-                period,
-                contact_medians["team"].get(pk),
-                tenure_medians["team"].get(pk),
-            )
+            | _pooled_figures(parts, period, medians_of("team", pk))
             for pk, parts in teams.items()
         ]
     if "office" in levels:
         report["offices"] = [
             {"id": pk, "name": parts["name"]}
-            | _pooled_figures(
-                parts,
-                period,
-                contact_medians["office"].get(pk),
-                tenure_medians["office"].get(pk),
-            )
+            | _pooled_figures(parts, period, medians_of("office", pk))
             for pk, parts in offices.items()
         ]
     if "total" in levels:
-        report["total"] = _pooled_figures(
-            total, period, contact_medians["total"].get(0), tenure_medians["total"].get(0)
-        )
+        report["total"] = _pooled_figures(total, period, medians_of("total", 0))
     return report

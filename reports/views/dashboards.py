@@ -14,7 +14,8 @@ from ips.decorators import role_required
 from ips.models import Role
 from ips.query import parses_query
 from reports import trends
-from reports.dashboard import METRICS, STATUS_LABELS, SUPPRESSED_MARK, Row, close_rule
+from reports.dashboard import STATUS_LABELS, SUPPRESSED_MARK, Row, close_rule
+from reports.figures import dashboard_figures
 from reports.forms import PeriodForm
 from reports.suppression import MIN_GROUP_SIZE
 from reports.views.figures import (
@@ -45,7 +46,7 @@ def _page_context(request, form, period, freshness, **extra) -> dict:
         "form": form,
         "period": period,
         "freshness": freshness,
-        "metrics": METRICS,
+        "metrics": dashboard_figures(),
         "status_labels": STATUS_LABELS,
         "close_rule": close_rule(),
         "period_query": period_query(period),
