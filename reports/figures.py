@@ -21,7 +21,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ips import targets
 from ips.targets import Targets
-from reports import metrics
+from reports import drilldown, metrics
+from reports.drilldown import Drill
 from reports.metrics.periods import ReportPeriod
 
 MET, CLOSE, NOT_MET, NO_DATA = "met", "close", "not_met", "no_data"
@@ -218,8 +219,8 @@ class Figure:
     #: Row fields that add up across teams, offices and the total.
     summed: tuple[str, ...] = ()
     cohort: Cohort | None = None
-    #: The name of the drill-down listing what is behind it.
-    drill: str | None = None
+    #: What is behind it, listed (reports.drilldown).
+    drill: Drill | None = None
 
     @property
     def definition(self) -> str:
@@ -399,7 +400,7 @@ FIGURES = [
             lambda t: band_lines(t.caseload_per_fte),
         ),
         summed=("caseload",),
-        drill="caseload",
+        drill=drilldown.CASELOAD,
     ),
     Figure(
         key="field_share",
@@ -421,7 +422,7 @@ FIGURES = [
             lambda t: percent_line(t.field_share),
         ),
         summed=("field_minutes", "logged_minutes"),
-        drill="weeks",
+        drill=drilldown.WEEKS,
     ),
     Figure(
         key="in_work",
@@ -446,7 +447,7 @@ FIGURES = [
         cohort=Cohort(
             "in_work_within_year", ("numerator", "denominator", "pending"), "denominator"
         ),
-        drill="cohort",
+        drill=drilldown.COHORT,
     ),
     Figure(
         key="new_in_work",
@@ -469,7 +470,7 @@ FIGURES = [
             _("New in work per FTE"), "", lambda row: row["new_in_work_per_fte"], _new_in_work_line
         ),
         summed=("new_in_work",),
-        drill="job_starts",
+        drill=drilldown.JOB_STARTS,
     ),
     Figure(
         key="employer_contacts",
@@ -488,7 +489,7 @@ FIGURES = [
             lambda t: target_line(t.employer_contacts_per_week),
         ),
         summed=("employer_contacts",),
-        drill="weeks",
+        drill=drilldown.WEEKS,
     ),
     Figure(
         key="days_to_contact",
@@ -507,7 +508,7 @@ FIGURES = [
             lambda row: row["days_to_first_employer_contact"],
             lambda t: target_line(t.days_to_first_employer_contact),
         ),
-        drill="first_contact",
+        drill=drilldown.FIRST_CONTACT,
     ),
     Figure(
         key="employment_rate",
@@ -536,6 +537,11 @@ FIGURES = [
 def dashboard_figures() -> list[Figure]:
     """The figures the dashboards show and judge: those with a target."""
     return [figure for figure in FIGURES if figure.judge is not None]
+
+
+def drill_named(name: str) -> Drill | None:
+    """The drill-down of a figure by its name, None for any other name."""
+    return next((f.drill for f in FIGURES if f.drill and f.drill.name == name), None)
 
 
 def trended_figures() -> list[Figure]:

@@ -28,7 +28,6 @@ MIN_GROUP_SIZE = 5
 ROW, IN_WORK = "row", "in_work"
 
 
-
 def _summed() -> tuple[str, ...]:
     """The summed parts of a row about candidates and the work with them
     (pooled figures): what a remainder is made of. Head count and FTE are

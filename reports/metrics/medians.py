@@ -4,18 +4,18 @@ computed by the database in one query for all the levels asked for."""
 import datetime
 
 from django.db import connections, router
-from django.db.models import DateField, F, OuterRef, QuerySet, Subquery
+from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce, Least
 
-from candidates.models import Enrollment
 from employers.models import Placement
-from followup.models import Activity, Mode, WithWhom
 from ips.models import User
 from reports.metrics.queries import (
     DaysBetween,
     date_value,
+    first_employer_contact,
     held_by,
     holder_of_placement_on_start,
+    intakes,
     specialist_ids,
 )
 
@@ -134,24 +134,8 @@ def days_to_first_employer_contact_by_level(
     candidate is the enrollment's candidate, dated on or after intake and not
     after discharge. Enrollments without such a contact yet are left out.
     """
-    first_contact = Subquery(
-        Activity.objects.filter(
-            candidate=OuterRef("candidate"),
-            mode=Mode.IN_PERSON,
-            with_whom=WithWhom.EMPLOYER,
-            date__gte=OuterRef("intake_date"),
-            date__lte=Coalesce(OuterRef("discharge_date"), date_value(datetime.date.max)),
-        )
-        .order_by("date")
-        .values("date")[:1],
-        output_field=DateField(),
-    )
     # No contact: no first contact date, so no days (null), so left out.
-    enrollments = (
-        Enrollment.objects.filter(intake_date__gte=start, intake_date__lte=end)
-        .with_holder_on(OuterRef("intake_date"))
-        .alias(first_contact=first_contact)
-    )
+    enrollments = intakes(start, end).alias(first_contact=first_employer_contact())
     return _medians_by_level(
         enrollments,
         "holder_id",

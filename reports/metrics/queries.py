@@ -146,6 +146,22 @@ def caseload(day: datetime.date, specialists: QuerySet | None = None) -> dict[in
 # --- Minutes and employer contacts ----------------------------------------
 
 
+def minute_sums() -> dict:
+    """Per group of activities: all minutes logged, field minutes (location
+    workplace or community) and face-to-face employer contacts (in person,
+    with an employer)."""
+    # Counted on `minutes` (never null), not on the id: every column read is
+    # in the index activity_period_minutes_idx, so PostgreSQL answers a
+    # period's sums from the index alone.
+    return {
+        "logged": Sum("minutes"),
+        "field": Coalesce(Sum("minutes", filter=Q(location__in=FIELD_LOCATIONS)), 0),
+        "employer_contacts": Count(
+            "minutes", filter=Q(mode=Mode.IN_PERSON, with_whom=WithWhom.EMPLOYER)
+        ),
+    }
+
+
 def activity_minutes(
     start: datetime.date, end: datetime.date, specialists: QuerySet | None = None
 ) -> dict[int, dict]:
@@ -157,20 +173,11 @@ def activity_minutes(
     employer) for the fidelity scale's employer-contact item (its target per
     specialist per week is in ips.targets). Credited to the activity's author.
     """
-    # Every column read is in the index activity_period_minutes_idx, so
-    # PostgreSQL answers from the index alone: the contacts are counted on
-    # `minutes` (never null), not on the id, which the index does not hold.
     rows = (
         credited_to(Activity.objects.filter(date__gte=start, date__lte=end), "author", specialists)
         .order_by()
         .values("author_id")
-        .annotate(
-            logged=Sum("minutes"),
-            field=Coalesce(Sum("minutes", filter=Q(location__in=FIELD_LOCATIONS)), 0),
-            employer_contacts=Count(
-                "minutes", filter=Q(mode=Mode.IN_PERSON, with_whom=WithWhom.EMPLOYER)
-            ),
-        )
+        .annotate(**minute_sums())
     )
     return {
         row["author_id"]: {
@@ -183,6 +190,45 @@ def activity_minutes(
 
 
 # --- Outcomes --------------------------------------------------------------
+
+
+def intakes(start: datetime.date, end: datetime.date) -> QuerySet:
+    """Enrollments taken in during [start, end], each with `holder_id`: the
+    holder on the intake date, to whom intake figures are credited."""
+    return Enrollment.objects.filter(intake_date__gte=start, intake_date__lte=end).with_holder_on(
+        OuterRef("intake_date")
+    )
+
+
+def job_within_year() -> QuerySet:
+    """Competitive placements of the outer enrollment starting on or after
+    its intake and at most 365 days after it (for `Exists`)."""
+    return (
+        Placement.objects.filter(
+            enrollment=OuterRef("pk"), competitive=True, start_date__gte=OuterRef("intake_date")
+        )
+        .alias(days=DaysBetween(F("start_date"), OuterRef("intake_date")))
+        .filter(days__lte=FOLLOW_UP_DAYS)
+    )
+
+
+def in_work_cohort(start: datetime.date, end: datetime.date) -> QuerySet:
+    """The cohort of in work within a year, pending intakes included:
+    enrollments out of work at referral with intake in [start, end], with
+    `holder_id` (the holder on the intake date) and the alias `in_work` (a
+    competitive job start within 365 days of intake)."""
+    return (
+        intakes(start, end)
+        .filter(employed_at_referral=False)
+        .alias(in_work=Exists(job_within_year()))
+    )
+
+
+def followed_up(as_of: datetime.date) -> Q:
+    """A full year of follow-up by `as_of`: intake + 365 days ≤ as-of."""
+    # intake + 365 ≤ as_of  ⇔  intake ≤ as_of − 365: the date is computed here,
+    # so the comparison is a plain date comparison on every database.
+    return Q(intake_date__lte=as_of - datetime.timedelta(days=FOLLOW_UP_DAYS))
 
 
 def in_work_within_year(
@@ -198,31 +244,15 @@ def in_work_within_year(
     days. Credited to the holder on the intake date. Intention to treat: a
     discharge without a job stays in the denominator.
     """
-    # intake + 365 ≤ as_of  ⇔  intake ≤ as_of − 365: the date is computed here,
-    # so the comparison is a plain date comparison on every database.
-    followed_up = Q(intake_date__lte=as_of - datetime.timedelta(days=FOLLOW_UP_DAYS))
-    job_within_year = (
-        Placement.objects.filter(
-            enrollment=OuterRef("pk"), competitive=True, start_date__gte=OuterRef("intake_date")
-        )
-        .alias(days=DaysBetween(F("start_date"), OuterRef("intake_date")))
-        .filter(days__lte=FOLLOW_UP_DAYS)
-    )
-    enrollments = (
-        Enrollment.objects.filter(
-            employed_at_referral=False, intake_date__gte=start, intake_date__lte=end
-        )
-        .with_holder_on(OuterRef("intake_date"))
-        .alias(in_work=Exists(job_within_year))
-    )
+    full_year = followed_up(as_of)
     rows = (
-        credited_to(enrollments, "holder_id", specialists)
+        credited_to(in_work_cohort(start, end), "holder_id", specialists)
         .order_by()
         .values("holder_id")
         .annotate(
-            denominator=Count("pk", filter=followed_up),
-            numerator=Count("pk", filter=followed_up & Q(in_work=True)),
-            pending=Count("pk", filter=~followed_up),
+            denominator=Count("pk", filter=full_year),
+            numerator=Count("pk", filter=full_year & Q(in_work=True)),
+            pending=Count("pk", filter=~full_year),
         )
     )
     return {
@@ -235,26 +265,23 @@ def in_work_within_year(
     }
 
 
-def new_in_work(
-    start: datetime.date, end: datetime.date, specialists: QuerySet | None = None
-) -> dict[int, int]:
-    """New candidates in work (S, period): enrollments out of work at referral
-    whose first job start falls in the period, credited to the holder on that
-    start date. Target (ips.targets) per specialist per year, pro-rated by FTE
-    and, year-to-date, by the share of the year passed.
-    """
+def first_job_starts(start: datetime.date, end: datetime.date) -> QuerySet:
+    """The first job starts in [start, end] of enrollments out of work at
+    referral, as placements, each with `holder_id`: the holder on its start
+    date, to whom it is credited."""
     # Seen from the job: a competitive placement in the period that starts on
     # or after intake with no competitive placement of the same enrollment
     # between intake and its start is a first job start. Starting from the
     # period's placements (not every enrollment) keeps the work proportional
-    # to the period's job starts. Two first jobs on the same day count once.
+    # to the period's job starts. Two first jobs on the same day are two
+    # placements of one enrollment: count the enrollments.
     earlier = Placement.objects.filter(
         enrollment=OuterRef("enrollment"),
         competitive=True,
         start_date__gte=OuterRef("enrollment__intake_date"),
         start_date__lt=OuterRef("start_date"),
     )
-    first_jobs = (
+    return (
         Placement.objects.filter(
             competitive=True,
             enrollment__employed_at_referral=False,
@@ -265,8 +292,18 @@ def new_in_work(
         .filter(~Exists(earlier))
         .annotate(holder_id=holder_of_placement_on_start())
     )
+
+
+def new_in_work(
+    start: datetime.date, end: datetime.date, specialists: QuerySet | None = None
+) -> dict[int, int]:
+    """New candidates in work (S, period): enrollments out of work at referral
+    whose first job start falls in the period, credited to the holder on that
+    start date. Target (ips.targets) per specialist per year, pro-rated by FTE
+    and, year-to-date, by the share of the year passed.
+    """
     rows = (
-        credited_to(first_jobs, "holder_id", specialists)
+        credited_to(first_job_starts(start, end), "holder_id", specialists)
         .order_by()
         .values("holder_id")
         .annotate(n=Count("enrollment", distinct=True))
@@ -309,6 +346,25 @@ def employment_rate(
     return {
         row["holder_id"]: {"employed": row["employed"], "active": row["active"]} for row in rows
     }
+
+
+def first_employer_contact() -> Subquery:
+    """The date of the outer enrollment's first face-to-face employer contact
+    about its candidate: an activity in person with an employer whose
+    candidate is the enrollment's, dated on or after intake and not after
+    discharge (None while there is none)."""
+    return Subquery(
+        Activity.objects.filter(
+            candidate=OuterRef("candidate"),
+            mode=Mode.IN_PERSON,
+            with_whom=WithWhom.EMPLOYER,
+            date__gte=OuterRef("intake_date"),
+            date__lte=Coalesce(OuterRef("discharge_date"), date_value(datetime.date.max)),
+        )
+        .order_by("date")
+        .values("date")[:1],
+        output_field=DateField(),
+    )
 
 
 def holder_of_placement_on_start() -> Subquery:

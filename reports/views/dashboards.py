@@ -35,10 +35,10 @@ PROTECTION_LIFTS_DAYS = 30
 def _link_cells(rows: list[Row], base_url: str, query: str, *, specialist: bool) -> None:
     for row in rows:
         for cell in row.cells:
-            if row.figures is None:
+            if row.figures is None or cell.metric.drill is None:
                 continue
             extra = f"&specialist={row.scope_id}" if specialist else ""
-            cell.url = f"{base_url.replace('__drill__', cell.metric.drill)}?{query}{extra}"
+            cell.url = f"{base_url.replace('__drill__', cell.metric.drill.name)}?{query}{extra}"
 
 
 def _page_context(request, form, period, freshness, **extra) -> dict:

@@ -15,6 +15,7 @@ from ips.decorators import role_required
 from ips.models import Role, User
 from ips.query import parses_query
 from reports import drilldown
+from reports.figures import drill_named
 from reports.forms import DrilldownQuery, TeamDrilldownQuery
 from reports.metrics import FOLLOW_UP_DAYS
 from reports.views.figures import LEADER, period_query, teams_of_leader
@@ -46,7 +47,8 @@ def my_drilldown(request, metric, query):
 
 
 def _drilldown(request, query, metric, holders, back_url, specialist=None):
-    if metric not in drilldown.DRILLS:
+    drill = drill_named(metric)
+    if drill is None:
         raise Http404
     period = query.chosen_period()
     as_of = query.as_of_day()
@@ -59,7 +61,8 @@ def _drilldown(request, query, metric, holders, back_url, specialist=None):
     context = {
         "period": period,
         "as_of": as_of,
-        "metric": metric,
+        "metric": drill.name,
+        "drill": drill,
         "show": show,
         "this_page": this_page,
         "back_url": f"{back_url}?{period_query(period)}",
@@ -68,8 +71,8 @@ def _drilldown(request, query, metric, holders, back_url, specialist=None):
     }
     target = targets.current()
     context["days_target"] = target.days_to_first_employer_contact
-    if metric == "weeks":
-        weeks = drilldown.weeks(period, ids)
+    if not drill.lists_candidates:
+        weeks = drill.rows(period, as_of, ids)
         for week in weeks:
             week["person"] = people.get(week["author_id"])
             week["low"] = week["field_share"] < target.field_share
@@ -78,14 +81,8 @@ def _drilldown(request, query, metric, holders, back_url, specialist=None):
         context |= {"weeks": weeks, "target_percent": targets.percent(target.field_share)}
         request.audit.shown([])  # the specialists' weeks: no candidate
         return render(request, "reports/drilldown.html", context)
-    selections = {
-        "caseload": lambda: drilldown.caseload_members(period.end, ids),
-        "cohort": lambda: drilldown.cohort_members(period, as_of, ids),
-        "job_starts": lambda: drilldown.job_starts(period, ids),
-        "first_contact": lambda: drilldown.first_contacts(period, ids),
-    }
-    selected = selections[metric]()
-    if metric == "cohort" and show == "without_job":
+    selected = drill.rows(period, as_of, ids)
+    if drill is drilldown.COHORT and show == "without_job":
         selected = selected.filter(in_work=False)
     visible = list(
         selected.filter(pk__in=enrollments_visible_to(request.user).values("pk")).select_related(
@@ -96,7 +93,7 @@ def _drilldown(request, query, metric, holders, back_url, specialist=None):
     for enrollment in visible:
         enrollment.holder = people.get(enrollment.holder_id)
         enrollment.file_opens = enrollment.candidate_id in openable
-        if metric == "cohort":
+        if drill is drilldown.COHORT:
             enrollment.follow_up_ends = enrollment.intake_date + datetime.timedelta(
                 days=FOLLOW_UP_DAYS
             )

@@ -3,6 +3,7 @@ the trends and the exports all follow the registry."""
 
 import pytest
 
+from reports import drilldown
 from reports.figures import FIGURES, MET, MINUTES, NOT_MET, Figure, Judged, Trend
 from tests.reports.dashboard_helpers import YEAR, a_year_of_work, cell, report_for, text
 
@@ -22,7 +23,7 @@ def field_hours_figure() -> Figure:
             str(row["field_hours"]), MET if row["field_hours"] >= 1 else NOT_MET
         ),
         trend=Trend("Field hours", "h", lambda row: row["field_hours"], lambda t: [("1 h", 1)]),
-        drill="weeks",
+        drill=drilldown.WEEKS,
     )
 
 
