@@ -184,6 +184,30 @@ def band_lines(band: targets.Band) -> list:
     ]
 
 
+# --- Exports ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the exports: its header and how a row's value is read
+    (the report's own number: rates as fractions, None for no data)."""
+
+    name: str
+    value: Callable[[dict], object]
+
+
+#: Before every figure's columns: the scope's full-time equivalents.
+FTE_COLUMN = Column("fte", lambda row: row["fte"])
+
+
+def field_column(name: str) -> Column:
+    return Column(name, lambda row: row[name])
+
+
+def part_column(name: str, field: str, part: str) -> Column:
+    return Column(name, lambda row: row[field][part])
+
+
 # --- Suppression ------------------------------------------------------------
 
 
@@ -216,6 +240,8 @@ class Figure:
     #: How a row's value is judged against the target.
     judge: Callable[[dict, Targets], Judged] | None = None
     trend: Trend | None = None
+    #: Its columns in the exports (one layout for every file: `export_columns`).
+    columns: tuple[Column, ...] = ()
     #: Row fields that add up across teams, offices and the total.
     summed: tuple[str, ...] = ()
     cohort: Cohort | None = None
@@ -399,6 +425,7 @@ FIGURES = [
             lambda row: row["caseload_per_fte"],
             lambda t: band_lines(t.caseload_per_fte),
         ),
+        columns=(field_column("caseload"), field_column("caseload_per_fte")),
         summed=("caseload",),
         drill=drilldown.CASELOAD,
     ),
@@ -421,6 +448,7 @@ FIGURES = [
             lambda row: as_percent(row["field_share"]),
             lambda t: percent_line(t.field_share),
         ),
+        columns=tuple(map(field_column, ("field_minutes", "logged_minutes", "field_share"))),
         summed=("field_minutes", "logged_minutes"),
         drill=drilldown.WEEKS,
     ),
@@ -443,6 +471,10 @@ FIGURES = [
             "%",
             lambda row: as_percent(row["in_work_within_year"]["rate"]),
             lambda t: percent_line(t.in_work_within_year),
+        ),
+        columns=tuple(
+            part_column(f"in_work_{part}", "in_work_within_year", part)
+            for part in ("numerator", "denominator", "pending", "rate")
         ),
         cohort=Cohort(
             "in_work_within_year", ("numerator", "denominator", "pending"), "denominator"
@@ -469,6 +501,9 @@ FIGURES = [
         trend=Trend(
             _("New in work per FTE"), "", lambda row: row["new_in_work_per_fte"], _new_in_work_line
         ),
+        columns=tuple(
+            map(field_column, ("new_in_work", "new_in_work_per_fte", "new_in_work_target"))
+        ),
         summed=("new_in_work",),
         drill=drilldown.JOB_STARTS,
     ),
@@ -488,6 +523,7 @@ FIGURES = [
             employer_contacts_per_week,
             lambda t: target_line(t.employer_contacts_per_week),
         ),
+        columns=(field_column("employer_contacts"), field_column("employer_contacts_per_week")),
         summed=("employer_contacts",),
         drill=drilldown.WEEKS,
     ),
@@ -508,6 +544,7 @@ FIGURES = [
             lambda row: row["days_to_first_employer_contact"],
             lambda t: target_line(t.days_to_first_employer_contact),
         ),
+        columns=(field_column("days_to_first_employer_contact"),),
         drill=drilldown.FIRST_CONTACT,
     ),
     Figure(
@@ -519,6 +556,7 @@ FIGURES = [
         ),
         fields=_employment_rate_fields,
         sources=(EMPLOYMENT,),
+        columns=(part_column("employment_rate", "employment_rate", "rate"),),
         cohort=Cohort("employment_rate", ("employed", "active"), "active"),
     ),
     Figure(
@@ -530,6 +568,7 @@ FIGURES = [
         ),
         fields=lambda s: {"job_tenure_days": s.medians[TENURE.name]},
         sources=(TENURE,),
+        columns=(field_column("job_tenure_days"),),
     ),
 ]
 
@@ -537,6 +576,13 @@ FIGURES = [
 def dashboard_figures() -> list[Figure]:
     """The figures the dashboards show and judge: those with a target."""
     return [figure for figure in FIGURES if figure.judge is not None]
+
+
+def export_columns() -> list[tuple[Figure | None, Column]]:
+    """The one layout of the figures in every export (the dashboards' CSV and
+    XLSX, `fidelity_report --format csv`): FTE, then each figure's columns in
+    the figures' order, with the figure a column belongs to."""
+    return [(None, FTE_COLUMN)] + [(f, column) for f in FIGURES for column in f.columns]
 
 
 def drill_named(name: str) -> Drill | None:
