@@ -90,6 +90,14 @@ class Freshness:
     live: bool
 
 
+@dataclass(frozen=True)
+class PeriodFigures:
+    """The figures of one period by (scope, scope id), and how fresh they are."""
+
+    rows: dict[tuple[str, int | None], dict]
+    freshness: Freshness
+
+
 def judge(figure: Figure, figures: dict | None, *, suppress: bool = False) -> Cell:
     """The cell of `figure` for one row's figures. No figure: "no data", never
     0 % and never red."""
@@ -141,7 +149,7 @@ def stored_or_live(
     required: list[tuple[str, int | None]],
     optional: list[tuple[str, int | None]],
     live: Callable[[Period, datetime.date], dict],
-) -> dict[Period, tuple[dict, Freshness]]:
+) -> dict[Period, PeriodFigures]:
     """The figures of each period, read from the snapshots in one query.
 
     A period missing any of the `required` scopes is computed live with
@@ -162,7 +170,7 @@ def stored_or_live(
         stored = found.get(period, {})
         if required and all(key in stored for key in required):
             used = list(stored.values())
-            result[period] = (
+            result[period] = PeriodFigures(
                 {key: snapshot.figures for key, snapshot in stored.items()},
                 Freshness(
                     computed_at=min(s.computed_at for s in used),
@@ -172,7 +180,7 @@ def stored_or_live(
             )
         else:
             today = timezone.localdate()
-            result[period] = (
+            result[period] = PeriodFigures(
                 report_rows(live(period, today)),
                 Freshness(computed_at=timezone.now(), as_of=today, live=True),
             )
@@ -213,13 +221,20 @@ class TeamBlock:
         return [*self.rows, self.pooled]
 
 
-def team_table(teams: list[Team], period: Period) -> tuple[list[TeamBlock], Freshness]:
+@dataclass(frozen=True)
+class TeamTable:
+    blocks: list[TeamBlock]
+    freshness: Freshness
+
+
+def team_table(teams: list[Team], period: Period) -> TeamTable:
     """Per team: one row per specialist and the pooled team row."""
     members = team_members(teams)
     team_ids = [team.pk for team in teams]
     required = [(Scope.TEAM.value, pk) for pk in team_ids]
     optional = [(Scope.SPECIALIST.value, person.pk) for person in members]
-    figures, freshness = stored_or_live([period], required, optional, team_report(team_ids))[period]
+    stored = stored_or_live([period], required, optional, team_report(team_ids))[period]
+    figures = stored.rows
     blocks = []
     for team in teams:
         rows = []
@@ -241,12 +256,27 @@ def team_table(teams: list[Team], period: Period) -> tuple[list[TeamBlock], Fres
             )
         )
         blocks.append(TeamBlock(team, rows, pooled))
-    return blocks, freshness
+    return TeamTable(blocks, stored.freshness)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Rows of teams, offices and (for analysts) the total, with the period."""
+
+    period: Period
+    team_rows: list[Row]
+    office_rows: list[Row]
+    total: Row | None
+    freshness: Freshness
+
+    @property
+    def rows(self) -> list[Row]:
+        return [*self.team_rows, *self.office_rows, *([self.total] if self.total else [])]
 
 
 def comparison_table(
     teams: list[Team], offices, period: Period, *, with_total: bool, suppress_small: bool
-) -> tuple[list[Row], list[Row], Row | None, Freshness]:
+) -> Comparison:
     """Team, office and total rows: aggregates only, no person in them.
 
     With `suppress_small` (the analysts' view), small groups and those hidden
@@ -256,7 +286,8 @@ def comparison_table(
     required += [(Scope.OFFICE.value, office.pk) for office in offices]
     if with_total:
         required.append((Scope.TOTAL.value, None))
-    figures, freshness = stored_or_live([period], required, [], _overall_report)[period]
+    stored = stored_or_live([period], required, [], _overall_report)[period]
+    figures = stored.rows
     team_rows = [
         Row(
             Scope.TEAM.value,
@@ -284,6 +315,7 @@ def comparison_table(
             office_rows=office_rows,
             total=total,
         )
-    for row in [*team_rows, *office_rows, *([total] if total else [])]:
+    comparison = Comparison(period, team_rows, office_rows, total, stored.freshness)
+    for row in comparison.rows:
         judged_row(row)
-    return team_rows, office_rows, total, freshness
+    return comparison

@@ -42,7 +42,7 @@ def trends(
     target = targets.current()
     for figure in trended_figures():
         values = [
-            [trend_value(figure, per_month[month][0].get(scope_key)) for month in months]
+            [trend_value(figure, per_month[month].rows.get(scope_key)) for month in months]
             for _label, scope_key in series
         ]
         charts.append(

@@ -20,14 +20,14 @@ def _export(fmt, *, title, rows, period, freshness, filename):
 @role_required(*LEADER)
 @parses_query(PeriodForm)
 def team_export(request, team_pk, fmt, query):
-    team, period, block, freshness = team_page(request, team_pk, query)
+    page = team_page(request, team_pk, query)
     return _export(
         fmt,
-        title=_("Fidelity of team %(team)s") % {"team": team.name},
-        rows=[*block.rows, block.pooled],
-        period=period,
-        freshness=freshness,
-        filename=f"fidelity-{team.pk}-{period.start}-{period.end}",
+        title=_("Fidelity of team %(team)s") % {"team": page.team.name},
+        rows=page.block.all_rows,
+        period=page.period,
+        freshness=page.freshness,
+        filename=f"fidelity-{page.team.pk}-{page.period.start}-{page.period.end}",
     )
 
 
@@ -35,15 +35,14 @@ def team_export(request, team_pk, fmt, query):
 @role_required(Role.SPECIALIST)
 @parses_query(PeriodForm)
 def my_export(request, fmt, query):
-    period = query.chosen_period()
-    own, pooled, freshness = my_rows(request.user, period)
+    mine = my_rows(request.user, query.chosen_period())
     return _export(
         fmt,
         title=_("Fidelity of %(name)s") % {"name": request.user},
-        rows=[own, pooled] if pooled else [own],
-        period=period,
-        freshness=freshness,
-        filename=f"fidelity-mine-{period.start}-{period.end}",
+        rows=mine.rows,
+        period=mine.period,
+        freshness=mine.freshness,
+        filename=f"fidelity-mine-{mine.period.start}-{mine.period.end}",
     )
 
 
@@ -51,14 +50,14 @@ def my_export(request, fmt, query):
 @role_required(Role.TEAM_LEADER, Role.INTAKE_ADMIN)
 @parses_query(PeriodForm)
 def office_export(request, fmt, query):
-    period, team_rows, office_rows, freshness = office_page(request, query)
+    office = office_page(request, query)
     return _export(
         fmt,
         title=_("Fidelity of teams and offices"),
-        rows=[*team_rows, *office_rows],
-        period=period,
-        freshness=freshness,
-        filename=f"fidelity-offices-{period.start}-{period.end}",
+        rows=office.rows,
+        period=office.period,
+        freshness=office.freshness,
+        filename=f"fidelity-offices-{office.period.start}-{office.period.end}",
     )
 
 
@@ -66,12 +65,12 @@ def office_export(request, fmt, query):
 @role_required(Role.ANALYST)
 @parses_query(PeriodForm)
 def comparison_export(request, fmt, query):
-    period, team_rows, office_rows, total, freshness = comparison_page(query)
+    compared = comparison_page(query)
     return _export(
         fmt,
         title=_("Fidelity of offices and teams (small groups not shown)"),
-        rows=[*office_rows, *team_rows, total],
-        period=period,
-        freshness=freshness,
-        filename=f"fidelity-comparison-{period.start}-{period.end}",
+        rows=[*compared.office_rows, *compared.team_rows, compared.total],
+        period=compared.period,
+        freshness=compared.freshness,
+        filename=f"fidelity-comparison-{compared.period.start}-{compared.period.end}",
     )
