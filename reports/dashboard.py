@@ -6,6 +6,7 @@ in docs/metrics.md ("Dashboards").
 """
 
 import datetime
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -18,7 +19,9 @@ from ips import targets
 from ips.models import Role, Team, User
 from reports.figures import CLOSE, MET, NO_DATA, NOT_MET, Figure, dashboard_figures
 from reports.models import MetricSnapshot, Scope
-from reports.report import fidelity_report
+from reports.report import fidelity_report, scoped_rows
+from reports.report import specialist_report as report_on_specialist
+from reports.report import team_report as report_on_teams
 from reports.suppression import ROW, mark_comparison
 
 SUPPRESSED = "suppressed"
@@ -123,12 +126,7 @@ def judged_row(row: Row) -> Row:
 
 def report_rows(report: dict) -> dict[tuple[str, int | None], dict]:
     """A fidelity_report keyed like the snapshots: (scope, scope id)."""
-    rows = {(Scope.SPECIALIST.value, r["id"]): r for r in report["specialists"]}
-    rows |= {(Scope.TEAM.value, r["id"]): r for r in report["teams"]}
-    rows |= {(Scope.OFFICE.value, r["id"]): r for r in report["offices"]}
-    if report["total"] is not None:
-        rows[(Scope.TOTAL.value, None)] = report["total"]
-    return rows
+    return {(scope, scope_id): row for scope, scope_id, row in scoped_rows(report)}
 
 
 def _scopes_q(keys) -> Q:
@@ -196,14 +194,14 @@ def team_members(teams) -> list[User]:
     )
 
 
-def team_report(team_ids: list[int]):
-    def live(period: Period, as_of: datetime.date) -> dict:
-        members = User.objects.filter(role=Role.SPECIALIST, team_id__in=team_ids)
-        return fidelity_report(
-            period.start, period.end, as_of, specialists=members, levels=("specialist", "team")
-        )
+def team_report(team_ids: list[int]) -> Callable[[Period, datetime.date], dict]:
+    """The live report of some teams and their specialists, for `stored_or_live`."""
+    return functools.partial(report_on_teams, team_ids)
 
-    return live
+
+def specialist_report(user_id: int) -> Callable[[Period, datetime.date], dict]:
+    """The live report of one specialist, for `stored_or_live`."""
+    return functools.partial(report_on_specialist, user_id)
 
 
 def _overall_report(period: Period, as_of: datetime.date) -> dict:

@@ -14,6 +14,7 @@ from ips import targets
 from reports.figures import FIGURES, Counts, Median, Summed, ratio
 from reports.metrics import LEVELS, UNFILTERED, report_specialists
 from reports.metrics.periods import ReportPeriod
+from reports.models import Scope
 
 
 def _sources() -> tuple[list[Counts], list[Median]]:
@@ -164,3 +165,33 @@ def fidelity_report(
     if "total" in levels:
         report["total"] = _pooled_figures(total, period, medians_of("total", 0))
     return report
+
+
+def team_report(team_ids: list[int], period: Period, as_of: datetime.date) -> dict:
+    """The report on the job specialists of some teams, and those teams pooled."""
+    members = report_specialists().filter(team_id__in=team_ids)
+    return fidelity_report(
+        period.start, period.end, as_of, specialists=members, levels=("specialist", "team")
+    )
+
+
+def specialist_report(user_id: int, period: Period, as_of: datetime.date) -> dict:
+    """The report on one specialist alone."""
+    return fidelity_report(
+        period.start,
+        period.end,
+        as_of,
+        specialists=report_specialists().filter(pk=user_id),
+        levels=("specialist",),
+    )
+
+
+def scoped_rows(report: dict) -> list[tuple[str, int | None, dict]]:
+    """(scope, scope id, row) for every row of a report: specialists, teams,
+    offices, then the total (whose scope id is None): the snapshots' keys."""
+    rows = [(Scope.SPECIALIST.value, row["id"], row) for row in report["specialists"]]
+    rows += [(Scope.TEAM.value, row["id"], row) for row in report["teams"]]
+    rows += [(Scope.OFFICE.value, row["id"], row) for row in report["offices"]]
+    if report["total"] is not None:
+        rows.append((Scope.TOTAL.value, None, report["total"]))
+    return rows

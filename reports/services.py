@@ -6,10 +6,11 @@ import json
 from django.db import connections, router, transaction
 from django.utils import timezone
 
-from ips.models import Role, Team, User
+from common.periods import Period
+from ips.models import Role, Team
 from reports import metrics
 from reports.models import MetricSnapshot, Scope
-from reports.report import fidelity_report
+from reports.report import fidelity_report, scoped_rows, team_report
 
 
 def snapshots_save(*, report: dict) -> int:
@@ -17,11 +18,7 @@ def snapshots_save(*, report: dict) -> int:
     result). Recomputing the same period overwrites: one row per scope and period."""
     start, end, as_of = report["start"], report["end"], report["as_of"]
     computed_at = timezone.now()
-    scoped = [(Scope.SPECIALIST, row["id"], row) for row in report["specialists"]]
-    scoped += [(Scope.TEAM, row["id"], row) for row in report["teams"]]
-    scoped += [(Scope.OFFICE, row["id"], row) for row in report["offices"]]
-    if report["total"] is not None:
-        scoped.append((Scope.TOTAL, None, report["total"]))
+    scoped = scoped_rows(report)
     common = {"period_start": start, "period_end": end, "as_of": as_of, "computed_at": computed_at}
     connection = connections[router.db_for_write(MetricSnapshot)]
     with transaction.atomic(using=connection.alias):
@@ -110,8 +107,7 @@ def team_figures_recompute(
     *, team_id: int, start: datetime.date, end: datetime.date, as_of: datetime.date | None = None
 ) -> int:
     """Recompute and save the figures of one team and of its specialists."""
-    members = User.objects.filter(role=Role.SPECIALIST, team_id=team_id)
-    report = fidelity_report(start, end, as_of, specialists=members, levels=("specialist", "team"))
+    report = team_report([team_id], Period(start, end), as_of or timezone.localdate())
     return snapshots_save(report=report)
 
 

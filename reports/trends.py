@@ -9,10 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from common.periods import Period
 from ips import targets
 from ips.models import Team, User
-from reports.dashboard import stored_or_live, team_report
+from reports.dashboard import specialist_report, stored_or_live, team_report
 from reports.figures import Figure, trended_figures
 from reports.models import Scope
-from reports.report import fidelity_report
 
 
 def trend_months(today: datetime.date, count: int = 12) -> list[Period]:
@@ -84,13 +83,4 @@ def specialist_trends(person: User) -> dict:
         )
         return trends(series, [(Scope.TEAM.value, person.team_id)], team_report([person.team_id]))
 
-    def live(period: Period, as_of: datetime.date) -> dict:
-        return fidelity_report(
-            period.start,
-            period.end,
-            as_of,
-            specialists=User.objects.filter(pk=person.pk),
-            levels=("specialist",),
-        )
-
-    return trends(series, [(Scope.SPECIALIST.value, person.pk)], live)
+    return trends(series, [(Scope.SPECIALIST.value, person.pk)], specialist_report(person.pk))

@@ -12,7 +12,6 @@ from ips.access import teams_led_by
 from ips.models import Office, Role, Team, User
 from reports import dashboard
 from reports.dashboard import Comparison, Freshness, Row, TeamBlock
-from reports.report import fidelity_report
 
 LEADER = (Role.TEAM_LEADER,)
 DASHBOARD_ROLES = (Role.SPECIALIST, Role.TEAM_LEADER, Role.INTAKE_ADMIN, Role.ANALYST)
@@ -81,16 +80,7 @@ def my_rows(user, period: Period) -> MyRows:
             own = [dashboard.judged_row(Row("specialist", user.pk, str(user), None, user=user))]
         return MyRows(period, own[0], block.pooled, table.freshness)
     stored = dashboard.stored_or_live(
-        [period],
-        [("specialist", user.pk)],
-        [],
-        lambda period, as_of: fidelity_report(
-            period.start,
-            period.end,
-            as_of,
-            specialists=User.objects.filter(pk=user.pk),
-            levels=("specialist",),
-        ),
+        [period], [("specialist", user.pk)], [], dashboard.specialist_report(user.pk)
     )[period]
     own = dashboard.judged_row(
         Row("specialist", user.pk, str(user), stored.rows.get(("specialist", user.pk)), user=user)

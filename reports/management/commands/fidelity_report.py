@@ -10,22 +10,27 @@ from django.utils.translation import gettext as _
 from common.tabular import CSV_UNIX, CsvWriter
 from ips.commands import TrofastCommand, iso_date
 from reports.exports import figure_columns, figure_values
-from reports.report import fidelity_report
+from reports.models import Scope
+from reports.report import fidelity_report, scoped_rows
 
 #: What names a row, before the figures' columns (reports.exports): the
 #: columns of the CSV are a published contract, extended, never renamed.
 ROW_COLUMNS = ["scope", "name", "team", "office"]
 
 
+#: How each scope's rows are named: (name, team, office).
+_NAMES = {
+    Scope.SPECIALIST.value: lambda row: (row["username"], row["team"], None),
+    Scope.TEAM.value: lambda row: (row["name"], row["name"], row["office"]),
+    Scope.OFFICE.value: lambda row: (row["name"], None, row["name"]),
+    Scope.TOTAL.value: lambda row: ("", None, None),
+}
+
+
 def _rows(report: dict):
     """(scope, name, team, office, figures) for every row, specialists first."""
-    for row in report["specialists"]:
-        yield "specialist", row["username"], row["team"], None, row
-    for row in report["teams"]:
-        yield "team", row["name"], row["name"], row["office"], row
-    for row in report["offices"]:
-        yield "office", row["name"], None, row["name"], row
-    yield "total", "", None, None, report["total"]
+    for scope, _scope_id, row in scoped_rows(report):
+        yield scope, *_NAMES[scope](row), row
 
 
 class Command(TrofastCommand):
