@@ -124,7 +124,7 @@ class Drill:
     `lists_candidates` is False, weeks of the specialists' own work."""
 
     name: str
-    title: str
+    heading: str
     rows: Callable[[Period, datetime.date, list[int]], QuerySet | list[dict]]
     lists_candidates: bool = True
 
