@@ -227,6 +227,8 @@ class Cohort:
 
 @dataclass(frozen=True)
 class Figure:
+    """Everything about one figure of the report (see the module's docstring)."""
+
     key: str
     label: str
     #: The definition as the dashboards explain it (made from the targets in force).
