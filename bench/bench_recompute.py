@@ -99,7 +99,7 @@ def main() -> None:
     from candidates.models import Enrollment
     from followup.models import Activity
     from ips.models import Role, User
-    from reports import metrics, services
+    from reports import metrics, report, services
 
     # What autovacuum does on a live database: planner statistics, the
     # visibility map (index-only scans) and no dead snapshot rows from earlier
@@ -124,12 +124,12 @@ def main() -> None:
         f"period {start} – {end}, as of {as_of}; {connection.vendor}, jit {jit}"
     )
 
-    computed = metrics.fidelity_report(start, end, as_of)
+    computed = report.fidelity_report(start, end, as_of)
     # Timed in rounds, each running every variant once, so that a slow moment
     # of the machine does not favour one of them; the best round of each counts.
     variants = {
         "recompute": lambda: services.figures_recompute(start=start, end=end, as_of=as_of),
-        "report": lambda: metrics.fidelity_report(start, end, as_of),
+        "report": lambda: report.fidelity_report(start, end, as_of),
         "orm": lambda: (metrics.caseload(end), metrics.activity_minutes(start, end)),
         "sql": lambda: hand_written_sql(start, end),
         # Every figure in hand-written SQL (bench/hand_written.py): what the

@@ -23,8 +23,9 @@ import datetime
 
 from django.db import connection
 
+from common.periods import Period
 from followup.models import FIELD_LOCATIONS
-from reports.metrics import FOLLOW_UP_DAYS, ReportPeriod
+from reports.metrics import FOLLOW_UP_DAYS
 
 FIELD = ", ".join(f"'{location}'" for location in FIELD_LOCATIONS)
 
@@ -130,7 +131,8 @@ def _by_level(rows):
 def all_figures(start: datetime.date, end: datetime.date, as_of: datetime.date) -> dict:
     """The raw figures of every specialist (and the medians of every level)."""
     # The report's own quarter rule: the quarter is a definition, not a query.
-    quarter_start, quarter_end = ReportPeriod(start, end, as_of).quarter
+    quarter = Period.quarter_of(end)
+    quarter_start, quarter_end = quarter.start, quarter.end
     # The employment rate is credited to the holder on the quarter's last day,
     # the caseload to the holder on the end date: one subquery serves both.
     assert end == quarter_end, "the hand-written report needs a period ending on a quarter end"

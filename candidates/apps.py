@@ -44,3 +44,10 @@ class CandidatesConfig(AppConfig):
             candidate_of=lambda a: a.enrollment.candidate_id if a.enrollment_id else None,
         )
         timeline_source(stage_change_entries)
+
+        # The account services (ips, below) refuse to deactivate a specialist
+        # who still holds candidates: they read the caseload through this.
+        from candidates.queries import held_count
+        from ips import holdings
+
+        holdings.register(held_count)

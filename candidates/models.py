@@ -206,6 +206,19 @@ class EnrollmentQuerySet(models.QuerySet):
         )
         return self.annotate(holder_id=models.Subquery(latest))
 
+    def held_on(self, day):
+        """The caseloads on D: enrollments active on D, each annotated with
+        `holder_id`, its holder on D. Caseload(S, D) is those held by S."""
+        return self.active_on(day).with_holder_on(day)
+
+    def ever_held_by(self, specialists):
+        """Enrollments one of `specialists` (a queryset of users) has held at
+        some time. Their holder on any date is one of them or someone else who
+        held them, so this drops no enrollment they hold on a date; it only
+        spares looking up the holder of every other enrollment."""
+        held = Assignment.objects.filter(specialist__in=specialists.values("pk"))
+        return self.filter(pk__in=held.values("enrollment_id"))
+
 
 class Enrollment(Versioned):
     """One period of service for a candidate, from referral to discharge."""

@@ -25,7 +25,7 @@ sees the candidate. Placements and employers are scoped in
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from candidates.casefile import TimelineItem
@@ -162,6 +162,29 @@ def transfer_requests_to_decide_by(user) -> QuerySet:
         held_record__office_id=user.office_id,
         held_record__in=enrollments_assignable_by(user).values("candidate_id"),
     )
+
+
+def caseloads(day: datetime.date, holders: QuerySet | None = None) -> dict[int, int]:
+    """Caseload(S, D) for each holder S: the number of enrollments active on D
+    that S holds on D (docs/metrics.md). The one count of a caseload: the
+    fidelity report, the intake's choice of a specialist, the caseload page and
+    the account checks ("reassign first") read it.
+
+    `holders` (a queryset of users) narrows the count to them; None counts
+    for every holder."""
+    enrollments = Enrollment.objects.all()
+    if holders is not None:
+        enrollments = enrollments.ever_held_by(holders)
+    enrollments = enrollments.held_on(day)
+    if holders is not None:
+        enrollments = enrollments.filter(holder_id__in=holders.values("pk"))
+    rows = enrollments.order_by().values("holder_id").annotate(n=Count("pk"))
+    return dict(rows.values_list("holder_id", "n"))
+
+
+def held_count(user, day: datetime.date) -> int:
+    """How many candidates `user` holds on `day` (their caseload)."""
+    return caseloads(day, User.objects.filter(pk=user.pk)).get(user.pk, 0)
 
 
 def holds_candidate(user, candidate, day=None) -> bool:

@@ -65,8 +65,7 @@ def caseload(user, day: datetime.date | None = None) -> QuerySet:
     overdue_before = day - datetime.timedelta(days=settings.CONTACT_OVERDUE_DAYS)
     return (
         Enrollment.objects.filter(pk__in=enrollments_visible_to(user).values("pk"))
-        .active_on(day)
-        .with_holder_on(day)
+        .held_on(day)
         .select_related("candidate")
         .annotate(
             last_contact=Subquery(last_contact),

@@ -1,6 +1,5 @@
 """Reads of the contact log: the specialist's week and month."""
 
-import calendar
 import dataclasses
 import datetime
 
@@ -10,20 +9,18 @@ from django.utils.translation import gettext_lazy as _
 
 from candidates.casefile import TimelineItem
 from candidates.queries import candidates_visible_to
+from common.periods import Period
 from employers.queries import EmployerSection
 from followup.models import FIELD_LOCATIONS, Activity
 from followup.services import activity_editable_by
+from ips import targets
 from ips.accounts import teams_led_by
 from ips.models import Role
-
-#: Field share target (docs/metrics.md): at least 65 % of logged minutes in the field.
-FIELD_SHARE_TARGET = 0.65
 
 
 @dataclasses.dataclass
 class MinutesSummary:
-    start: datetime.date
-    end: datetime.date
+    period: Period
     minutes: int
     field_minutes: int
 
@@ -42,26 +39,28 @@ class MinutesSummary:
     @property
     def meets_target(self) -> bool | None:
         share = self.field_share
-        return None if share is None else share >= FIELD_SHARE_TARGET
+        return None if share is None else share >= targets.current().field_share
 
 
 _FIELD = Q(location__in=FIELD_LOCATIONS)
 
 
-def minutes_summary(author, start: datetime.date, end: datetime.date) -> MinutesSummary:
-    """All and field minutes the author logged in [start, end], in one aggregate."""
-    totals = Activity.objects.filter(author=author, date__range=(start, end)).aggregate(
+def minutes_summary(author, period: Period) -> MinutesSummary:
+    """All and field minutes the author logged in the period, in one aggregate."""
+    totals = Activity.objects.filter(
+        author=author, date__range=(period.start, period.end)
+    ).aggregate(
         all_minutes=Coalesce(Sum("minutes"), 0),
         field_total=Coalesce(Sum("minutes", filter=_FIELD), 0),
     )
-    return MinutesSummary(start, end, totals["all_minutes"], totals["field_total"])
+    return MinutesSummary(period, totals["all_minutes"], totals["field_total"])
 
 
-def minutes_per_day(author, start: datetime.date, end: datetime.date) -> list[dict]:
-    """One row per day of [start, end] with all and field minutes (0 on empty days)."""
+def minutes_per_day(author, period: Period) -> list[dict]:
+    """One row per day of the period with all and field minutes (0 on empty days)."""
     rows = {
         row["date"]: row
-        for row in Activity.objects.filter(author=author, date__range=(start, end))
+        for row in Activity.objects.filter(author=author, date__range=(period.start, period.end))
         .values("date")
         .annotate(
             all_minutes=Sum("minutes"), field_total=Coalesce(Sum("minutes", filter=_FIELD), 0)
@@ -69,8 +68,8 @@ def minutes_per_day(author, start: datetime.date, end: datetime.date) -> list[di
         .order_by("date")
     }
     days = []
-    day = start
-    while day <= end:
+    day = period.start
+    while day <= period.end:
         row = rows.get(day, {})
         days.append(
             {
@@ -81,16 +80,6 @@ def minutes_per_day(author, start: datetime.date, end: datetime.date) -> list[di
         )
         day += datetime.timedelta(days=1)
     return days
-
-
-def week_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
-    monday = day - datetime.timedelta(days=day.weekday())
-    return monday, monday + datetime.timedelta(days=6)
-
-
-def month_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
-    last = calendar.monthrange(day.year, day.month)[1]
-    return day.replace(day=1), day.replace(day=last)
 
 
 def activity_entries(user, candidate, limit: int) -> list[TimelineItem]:

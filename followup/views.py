@@ -1,8 +1,6 @@
 """The specialist's working pages: the caseload, the contact log (log, edit and
 delete activities) and the week."""
 
-import datetime
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +15,7 @@ from django.views.decorators.http import require_POST
 from audit.decorators import shows_person_data
 from candidates.queries import candidates_visible_to, current_enrollment
 from candidates.services import enrollment_next_contact_set
+from common.periods import Period
 from employers.queries import employers_visible_to
 from employers.services import normalise_orgnr
 from followup.caseload import caseload as caseload_rows
@@ -31,13 +30,10 @@ from followup.forms import (
 )
 from followup.models import Activity
 from followup.queries import (
-    FIELD_SHARE_TARGET,
     activities_logged_by,
     activities_visible_to,
     minutes_per_day,
     minutes_summary,
-    month_of,
-    week_of,
 )
 from followup.services import (
     ACTIVITY_FIELDS,
@@ -46,6 +42,7 @@ from followup.services import (
     activity_log,
     activity_update,
 )
+from ips import targets
 from ips.decorators import role_required
 from ips.forms import add_service_errors
 from ips.locking import save_edit
@@ -235,30 +232,27 @@ def my_week(request, query):
     """This week's and this month's activities, minutes per day and the field share."""
     today = timezone.localdate()
     day = query.cleaned_data["week"] or today
-    week_start, week_end = week_of(day)
-    previous_week = week_start - datetime.timedelta(days=7)
-    month_start, month_end = month_of(day)
-    week = minutes_summary(request.user, week_start, week_end)
-    month = minutes_summary(request.user, month_start, month_end)
-    activities = list(activities_logged_by(request.user, week_start, week_end))
+    this_week = Period.week_of(day)
+    previous_week = this_week.previous().start
+    week = minutes_summary(request.user, this_week)
+    month = minutes_summary(request.user, Period.month_of(day))
+    activities = list(activities_logged_by(request.user, this_week.start, this_week.end))
     request.audit.shown(a.candidate for a in activities if a.candidate_id)
     context = {
         "week": week,
         "month": month,
         "summaries": [(_("This week"), week), (_("This month"), month)],
-        "days": minutes_per_day(request.user, week_start, week_end),
+        "days": minutes_per_day(request.user, this_week),
         "activities": activities,
-        "target_percent": round(FIELD_SHARE_TARGET * 100),
+        "target_percent": targets.percent(targets.current().field_share),
         "previous_week": previous_week if previous_week >= FIRST_DAY else None,
-        "next_week": week_start + datetime.timedelta(days=7) if week_end < today else None,
+        "next_week": this_week.following().start if this_week.end < today else None,
     }
     return render(request, "followup/my_week.html", context)
 
 
 #: Who has a caseload page: the specialist's own, the team leader's teams'.
 CASELOAD_ROLES = (Role.SPECIALIST, Role.TEAM_LEADER)
-#: The caseload band, per FTE (docs/metrics.md, "Caseload").
-CASELOAD_BAND = (12, 20)
 #: Sortable caseload columns: the sort key (see CaseloadFilter) and the heading.
 CASELOAD_COLUMNS = [
     ("name", gettext_lazy("Name")),
@@ -290,14 +284,15 @@ def caseload(request, query):
     sort = (query.cleaned_data["sort"] or [""])[0]
     fte = request.user.fte or 1
     per_fte = total / float(fte)
+    band = targets.current().caseload_per_fte
     context = {
         "filter": filterset,
         "entries": entries,
         "total": total,
         "fte": fte,
         "per_fte": per_fte,
-        "band": CASELOAD_BAND,
-        "in_band": CASELOAD_BAND[0] <= per_fte <= CASELOAD_BAND[1],
+        "band": band,
+        "in_band": band.contains(per_fte),
         "show_band": request.user.role == Role.SPECIALIST,
         "show_holder": request.user.role == Role.TEAM_LEADER,
         "overdue_days": settings.CONTACT_OVERDUE_DAYS,

@@ -1,7 +1,8 @@
 """Writes of the intake: referrals, assignments within the caseload cap, discharges.
 
-The caseload counts are the fidelity metric's (`reports.metrics.caseload`), so
-the number an intake admin sees when choosing a specialist is the one the
+The caseload counts are the one count of a caseload
+(`candidates.queries.caseloads`) that the fidelity report uses too, so the
+number an intake admin sees when choosing a specialist is the one the
 dashboards show.
 """
 
@@ -16,17 +17,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from candidates.models import Assignment, Candidate, DischargeReason, Enrollment
-from candidates.queries import candidates_matching
+from candidates.queries import candidates_matching, caseloads, held_count
 from candidates.services import _assignment_errors, stricter_protection
+from ips import targets
 from ips.bidi import isolate
 from ips.locking import StaleEdit, save_versioned
 from ips.models import Office, Role, User
 from ips.services import add_error, validate_instance
-from reports.metrics import caseload
 
 ADULT_AGE = 18
-#: The band of caseload per FTE the IPS fidelity scale asks for.
-BAND_LOW, BAND_HIGH = 12, 20
 
 
 # --- Referral ---------------------------------------------------------------
@@ -243,10 +242,11 @@ class SpecialistLoad:
 
     @property
     def band(self) -> str:
-        """below, within or above the 12–20 band of caseload per FTE."""
-        if self.per_fte < BAND_LOW:
+        """below, within or above the band of caseload per FTE (ips.targets)."""
+        band = targets.current().caseload_per_fte
+        if self.per_fte < band.low:
             return "below"
-        if self.per_fte > BAND_HIGH:
+        if self.per_fte > band.high:
             return "above"
         return "within"
 
@@ -259,7 +259,7 @@ def specialist_loads(
     specialists = User.objects.filter(
         role=Role.SPECIALIST, is_active=True, office_id=office_id
     ).select_related("team")
-    counts = caseload(day, specialists)
+    counts = caseloads(day, specialists)
     return [
         SpecialistLoad(specialist=s, caseload=counts.get(s.pk, 0))
         for s in specialists.order_by("team__name", "last_name", "first_name")
@@ -329,7 +329,7 @@ def assignment_check(
 
     day = max(from_date, timezone.localdate())
     loads = specialist_loads(office_id=office_id, day=day)
-    held = caseload(day, User.objects.filter(pk=specialist.pk)).get(specialist.pk, 0)
+    held = held_count(specialist, day)
     if held + 1 <= specialist.caseload_cap:
         return ""  # a reason is kept only where the cap was exceeded
     if not override_reason:

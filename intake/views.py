@@ -30,6 +30,7 @@ from intake.forms import (
     WithdrawalForm,
 )
 from intake.queries import waiting_list_rows
+from ips import targets
 from ips.accounts import (
     ACCOUNT_KEEPERS,
     roles_grantable_by,
@@ -223,7 +224,7 @@ def assignment_create(request, enrollment_pk):
             "loads": loads,
             "may_override": may_override,
             "history": _history(enrollment),
-            "band": (services.BAND_LOW, services.BAND_HIGH),
+            "band": targets.current().caseload_per_fte,
         },
     )
 

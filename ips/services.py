@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ips import holdings
 from ips.accounts import keeps_accounts, may_manage, roles_grantable_by, teams_assignable_by
 from ips.bidi import isolate
 from ips.locking import save_versioned
@@ -200,12 +201,8 @@ def user_upsert(
 
 
 def _held_today(user: User) -> int:
-    from candidates.models import Enrollment  # candidates depends on ips, not the reverse
-
-    today = timezone.localdate()
-    return (
-        Enrollment.objects.active_on(today).with_holder_on(today).filter(holder_id=user.pk).count()
-    )
+    # Counted by the candidates app, above ips (ips/holdings.py).
+    return holdings.held_on(user, timezone.localdate())
 
 
 def _require_manageable(actor: User, user: User) -> None:

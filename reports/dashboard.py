@@ -6,103 +6,30 @@ in docs/metrics.md ("Dashboards").
 """
 
 import datetime
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from common.periods import Period
+from ips import targets
 from ips.models import Role, Team, User
-from reports import metrics
+from reports.figures import CLOSE, MET, NO_DATA, NOT_MET, Figure, dashboard_figures
 from reports.models import MetricSnapshot, Scope
-from reports.suppression import IN_WORK, ROW, mark_comparison
+from reports.report import fidelity_report, scoped_rows
+from reports.report import specialist_report as report_on_specialist
+from reports.report import team_report as report_on_teams
+from reports.suppression import ROW, mark_comparison
 
-MET, CLOSE, NOT_MET, NO_DATA, SUPPRESSED = "met", "close", "not_met", "no_data", "suppressed"
+SUPPRESSED = "suppressed"
 
 #: What a hidden figure shows, on the page and in the exports: one mark for
 #: small groups and for those hidden beside them, so that the reader cannot
 #: tell which of two hidden groups is the small one (Statistics Norway's ":").
 SUPPRESSED_MARK = ":"
-
-#: How far from the target still counts as "close".
-CLOSE_SHARE_POINTS = 0.10
-CLOSE_CASELOAD_PER_FTE = 2
-CLOSE_SHARE_OF_TARGET = 0.75
-CLOSE_EXTRA_DAYS = 10
-
-
-@dataclass(frozen=True)
-class Metric:
-    key: str
-    label: str
-    definition: str
-    target: str
-    drill: str
-
-
-METRICS = [
-    Metric(
-        "caseload",
-        _("Caseload"),
-        _(
-            "Enrollments active on the last day of the period held by the specialist, "
-            "and the same per full-time equivalent (FTE)."
-        ),
-        _("12–20 per FTE"),
-        "caseload",
-    ),
-    Metric(
-        "field_share",
-        _("Field share"),
-        _(
-            "Minutes logged at an employer's workplace or elsewhere in the community, "
-            "divided by all minutes logged in the period."
-        ),
-        _("at least 65 %"),
-        "weeks",
-    ),
-    Metric(
-        "in_work",
-        _("In work within a year"),
-        _(
-            "Candidates out of work at referral with intake in the period and a full "
-            "year of follow-up who started a competitive job within 365 days of intake "
-            "(n/N). Younger intakes are pending, not counted."
-        ),
-        _("at least 65 %"),
-        "cohort",
-    ),
-    Metric(
-        "new_in_work",
-        _("New in work"),
-        _(
-            "Candidates out of work at referral whose first competitive job started in "
-            "the period, against 9 a year pro-rated by FTE and by the share of the year passed."
-        ),
-        _("9 a year per FTE, pro-rated"),
-        "job_starts",
-    ),
-    Metric(
-        "days_to_contact",
-        _("Days to first employer contact"),
-        _(
-            "Median days from intake to the first face-to-face employer contact about "
-            "the candidate, for intakes in the period."
-        ),
-        _("at most 30 days"),
-        "first_contact",
-    ),
-    Metric(
-        "employer_contacts",
-        _("Employer contacts per week"),
-        _("Face-to-face contacts with employers per specialist per week in the period."),
-        _("at least 6"),
-        "weeks",
-    ),
-]
-METRICS_BY_KEY = {metric.key: metric for metric in METRICS}
 
 STATUS_LABELS = {
     MET: _("target met"),
@@ -113,11 +40,25 @@ STATUS_LABELS = {
 }
 
 
+def close_rule() -> str:
+    """What "close to target" means, for the legend."""
+    target = targets.current()
+    return _(
+        "Close: within %(points)s percentage points, %(per_fte)s per FTE, %(days)s days "
+        "or %(share)s %% of the target."
+    ) % {
+        "points": targets.percent(target.close_share_points),
+        "per_fte": target.close_caseload_per_fte,
+        "days": target.close_extra_days,
+        "share": targets.percent(1 - target.close_share_of_target),
+    }
+
+
 @dataclass
 class Cell:
     """One figure as the page shows it: text, detail and status against the target."""
 
-    metric: Metric
+    metric: Figure
     text: str
     status: str
     detail: str = ""
@@ -137,8 +78,12 @@ class Row:
     cells: list[Cell] = field(default_factory=list)
     user: User | None = None
     link: str = ""
-    #: What is hidden from the reader (reports.suppression: ROW, IN_WORK).
+    #: What is hidden from the reader (reports.suppression: ROW, and the keys
+    #: of the figures whose cohort is hidden).
     suppressed: frozenset = frozenset()
+
+    def hides(self, figure: Figure) -> bool:
+        return ROW in self.suppressed or figure.key in self.suppressed
 
 
 @dataclass
@@ -148,112 +93,30 @@ class Freshness:
     live: bool
 
 
-def _percent(value: float) -> str:
-    return f"{number_format(value * 100, 1)} %"
+@dataclass(frozen=True)
+class PeriodFigures:
+    """The figures of one period by (scope, scope id), and how fresh they are."""
+
+    rows: dict[tuple[str, int | None], dict]
+    freshness: Freshness
 
 
-def _number(value, places: int = 1) -> str:
-    return number_format(value, places)
-
-
-def _at_least(value, target, close) -> str:
-    if value >= target:
-        return MET
-    return CLOSE if value >= close else NOT_MET
-
-
-def judge(metric: Metric, figures: dict | None, *, suppress: bool = False) -> Cell:
-    """The cell of `metric` for one row's figures. No figure: "no data", never
+def judge(figure: Figure, figures: dict | None, *, suppress: bool = False) -> Cell:
+    """The cell of `figure` for one row's figures. No figure: "no data", never
     0 % and never red."""
     if suppress:
-        return Cell(metric, SUPPRESSED_MARK, SUPPRESSED)
-    no_data = Cell(metric, str(STATUS_LABELS[NO_DATA]), NO_DATA)
+        return Cell(figure, SUPPRESSED_MARK, SUPPRESSED)
     if figures is None:
-        return no_data
-    key = metric.key
-    if key == "caseload":
-        per_fte = figures["caseload_per_fte"]
-        if per_fte is None:
-            return no_data
-        low, high = metrics.CASELOAD_PER_FTE_BAND
-        if low <= per_fte <= high:
-            status = MET
-        elif low - CLOSE_CASELOAD_PER_FTE <= per_fte <= high + CLOSE_CASELOAD_PER_FTE:
-            status = CLOSE
-        else:
-            status = NOT_MET
-        detail = _("%(per_fte)s per FTE") % {"per_fte": _number(per_fte)}
-        return Cell(metric, str(figures["caseload"]), status, detail)
-    if key == "field_share":
-        share = figures["field_share"]
-        if share is None:
-            return no_data
-        target = metrics.FIELD_SHARE_TARGET
-        status = _at_least(share, target, target - CLOSE_SHARE_POINTS)
-        detail = _("%(field)s of %(logged)s min") % {
-            "field": figures["field_minutes"],
-            "logged": figures["logged_minutes"],
-        }
-        return Cell(metric, _percent(share), status, detail)
-    if key == "in_work":
-        in_work = figures["in_work_within_year"]
-        counts = _("%(n)s/%(N)s, %(pending)s pending") % {
-            "n": in_work["numerator"],
-            "N": in_work["denominator"],
-            "pending": in_work["pending"],
-        }
-        if in_work["rate"] is None:
-            return Cell(metric, str(STATUS_LABELS[NO_DATA]), NO_DATA, counts)
-        target = metrics.IN_WORK_WITHIN_YEAR_TARGET
-        status = _at_least(in_work["rate"], target, target - CLOSE_SHARE_POINTS)
-        return Cell(metric, _percent(in_work["rate"]), status, counts)
-    if key == "new_in_work":
-        target = figures["new_in_work_target"]
-        detail = _("target %(target)s") % {"target": _number(target)}
-        if not target:
-            return Cell(metric, str(figures["new_in_work"]), NO_DATA, detail)
-        status = _at_least(figures["new_in_work"], target, target * CLOSE_SHARE_OF_TARGET)
-        return Cell(metric, str(figures["new_in_work"]), status, detail)
-    if key == "days_to_contact":
-        days = figures["days_to_first_employer_contact"]
-        if days is None:
-            return no_data
-        target = metrics.DAYS_TO_EMPLOYER_CONTACT_TARGET
-        if days <= target:
-            status = MET
-        elif days <= target + CLOSE_EXTRA_DAYS:
-            status = CLOSE
-        else:
-            status = NOT_MET
-        return Cell(metric, _number(days), status, _("median days"))
-    if key == "employer_contacts":
-        per_week = employer_contacts_per_week(figures)
-        if per_week is None:
-            return no_data
-        target = metrics.EMPLOYER_CONTACTS_PER_WEEK_TARGET
-        status = _at_least(per_week, target, target * CLOSE_SHARE_OF_TARGET)
-        detail = _("%(n)s contacts") % {"n": figures["employer_contacts"]}
-        return Cell(metric, _number(per_week), status, detail)
-    raise ValueError(key)
-
-
-def employer_contacts_per_week(figures: dict) -> float | None:
-    """Nothing logged at all in the period is missing data, not zero contacts."""
-    if not figures["logged_minutes"]:
-        return None
-    return figures["employer_contacts_per_week"]
+        return Cell(figure, str(STATUS_LABELS[NO_DATA]), NO_DATA)
+    judged = figure.judge(figures, targets.current())
+    text = str(STATUS_LABELS[NO_DATA]) if judged.text is None else judged.text
+    return Cell(figure, text, judged.status, judged.detail)
 
 
 def judged_row(row: Row) -> Row:
     """The row with its cells; what `row.suppressed` hides shows the mark."""
     row.cells = [
-        judge(
-            metric,
-            row.figures,
-            suppress=ROW in row.suppressed
-            or (metric.key == "in_work" and IN_WORK in row.suppressed),
-        )
-        for metric in METRICS
+        judge(figure, row.figures, suppress=row.hides(figure)) for figure in dashboard_figures()
     ]
     return row
 
@@ -263,12 +126,7 @@ def judged_row(row: Row) -> Row:
 
 def report_rows(report: dict) -> dict[tuple[str, int | None], dict]:
     """A fidelity_report keyed like the snapshots: (scope, scope id)."""
-    rows = {(Scope.SPECIALIST.value, r["id"]): r for r in report["specialists"]}
-    rows |= {(Scope.TEAM.value, r["id"]): r for r in report["teams"]}
-    rows |= {(Scope.OFFICE.value, r["id"]): r for r in report["offices"]}
-    if report["total"] is not None:
-        rows[(Scope.TOTAL.value, None)] = report["total"]
-    return rows
+    return {(scope, scope_id): row for scope, scope_id, row in scoped_rows(report)}
 
 
 def _scopes_q(keys) -> Q:
@@ -285,32 +143,32 @@ def _scopes_q(keys) -> Q:
 
 
 def stored_or_live(
-    periods: list[tuple[datetime.date, datetime.date]],
+    periods: list[Period],
     required: list[tuple[str, int | None]],
     optional: list[tuple[str, int | None]],
-    live: Callable[[datetime.date, datetime.date, datetime.date], dict],
-) -> dict[tuple[datetime.date, datetime.date], tuple[dict, Freshness]]:
+    live: Callable[[Period, datetime.date], dict],
+) -> dict[Period, PeriodFigures]:
     """The figures of each period, read from the snapshots in one query.
 
     A period missing any of the `required` scopes is computed live with
-    `live(start, end, today)` (not stored: "Recompute now" or the nightly run
+    `live(period, today)` (not stored: "Recompute now" or the nightly run
     stores it), so a page never mixes stored and live figures of one period.
     """
-    starts = {start for start, _end in periods}
+    starts = {period.start for period in periods}
     snapshots = MetricSnapshot.objects.filter(
         _scopes_q([*required, *optional]), period_start__in=starts
     ).order_by()
     found: dict = {}
     for snapshot in snapshots:
-        found.setdefault((snapshot.period_start, snapshot.period_end), {})[
+        found.setdefault(Period(snapshot.period_start, snapshot.period_end), {})[
             (snapshot.scope, snapshot.scope_id)
         ] = snapshot
     result = {}
-    for start, end in periods:
-        stored = found.get((start, end), {})
+    for period in periods:
+        stored = found.get(period, {})
         if required and all(key in stored for key in required):
             used = list(stored.values())
-            result[(start, end)] = (
+            result[period] = PeriodFigures(
                 {key: snapshot.figures for key, snapshot in stored.items()},
                 Freshness(
                     computed_at=min(s.computed_at for s in used),
@@ -320,8 +178,8 @@ def stored_or_live(
             )
         else:
             today = timezone.localdate()
-            result[(start, end)] = (
-                report_rows(live(start, end, today)),
+            result[period] = PeriodFigures(
+                report_rows(live(period, today)),
                 Freshness(computed_at=timezone.now(), as_of=today, live=True),
             )
     return result
@@ -336,18 +194,18 @@ def team_members(teams) -> list[User]:
     )
 
 
-def team_report(team_ids: list[int]):
-    def live(start, end, as_of):
-        members = User.objects.filter(role=Role.SPECIALIST, team_id__in=team_ids)
-        return metrics.fidelity_report(
-            start, end, as_of, specialists=members, levels=("specialist", "team")
-        )
-
-    return live
+def team_report(team_ids: list[int]) -> Callable[[Period, datetime.date], dict]:
+    """The live report of some teams and their specialists, for `stored_or_live`."""
+    return functools.partial(report_on_teams, team_ids)
 
 
-def _overall_report(start, end, as_of):
-    return metrics.fidelity_report(start, end, as_of, levels=("team", "office", "total"))
+def specialist_report(user_id: int) -> Callable[[Period, datetime.date], dict]:
+    """The live report of one specialist, for `stored_or_live`."""
+    return functools.partial(report_on_specialist, user_id)
+
+
+def _overall_report(period: Period, as_of: datetime.date) -> dict:
+    return fidelity_report(period.start, period.end, as_of, levels=("team", "office", "total"))
 
 
 @dataclass
@@ -361,15 +219,20 @@ class TeamBlock:
         return [*self.rows, self.pooled]
 
 
-def team_table(teams: list[Team], start, end) -> tuple[list[TeamBlock], Freshness]:
+@dataclass(frozen=True)
+class TeamTable:
+    blocks: list[TeamBlock]
+    freshness: Freshness
+
+
+def team_table(teams: list[Team], period: Period) -> TeamTable:
     """Per team: one row per specialist and the pooled team row."""
     members = team_members(teams)
     team_ids = [team.pk for team in teams]
     required = [(Scope.TEAM.value, pk) for pk in team_ids]
     optional = [(Scope.SPECIALIST.value, person.pk) for person in members]
-    figures, freshness = stored_or_live([(start, end)], required, optional, team_report(team_ids))[
-        (start, end)
-    ]
+    stored = stored_or_live([period], required, optional, team_report(team_ids))[period]
+    figures = stored.rows
     blocks = []
     for team in teams:
         rows = []
@@ -391,12 +254,27 @@ def team_table(teams: list[Team], start, end) -> tuple[list[TeamBlock], Freshnes
             )
         )
         blocks.append(TeamBlock(team, rows, pooled))
-    return blocks, freshness
+    return TeamTable(blocks, stored.freshness)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Rows of teams, offices and (for analysts) the total, with the period."""
+
+    period: Period
+    team_rows: list[Row]
+    office_rows: list[Row]
+    total: Row | None
+    freshness: Freshness
+
+    @property
+    def rows(self) -> list[Row]:
+        return [*self.team_rows, *self.office_rows, *([self.total] if self.total else [])]
 
 
 def comparison_table(
-    teams: list[Team], offices, start, end, *, with_total: bool, suppress_small: bool
-) -> tuple[list[Row], list[Row], Row | None, Freshness]:
+    teams: list[Team], offices, period: Period, *, with_total: bool, suppress_small: bool
+) -> Comparison:
     """Team, office and total rows: aggregates only, no person in them.
 
     With `suppress_small` (the analysts' view), small groups and those hidden
@@ -406,7 +284,8 @@ def comparison_table(
     required += [(Scope.OFFICE.value, office.pk) for office in offices]
     if with_total:
         required.append((Scope.TOTAL.value, None))
-    figures, freshness = stored_or_live([(start, end)], required, [], _overall_report)[(start, end)]
+    stored = stored_or_live([period], required, [], _overall_report)[period]
+    figures = stored.rows
     team_rows = [
         Row(
             Scope.TEAM.value,
@@ -434,6 +313,7 @@ def comparison_table(
             office_rows=office_rows,
             total=total,
         )
-    for row in [*team_rows, *office_rows, *([total] if total else [])]:
+    comparison = Comparison(period, team_rows, office_rows, total, stored.freshness)
+    for row in comparison.rows:
         judged_row(row)
-    return team_rows, office_rows, total, freshness
+    return comparison

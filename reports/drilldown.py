@@ -1,98 +1,82 @@
 """The people and weeks behind a dashboard figure.
 
-Each function selects exactly what the matching function of reports.metrics
-counts, as rows instead of an aggregate (tests/reports/test_dashboard_drilldown.py
-checks that the list is as long as the figure). The view narrows the rows to
-the reader's scope with the apps' scoping functions.
+Each drill-down selects exactly what the matching query of reports.metrics
+counts, from the same selection (the caseload, the in-work cohort, the first
+job starts, the intakes with their first employer contact, the sums of
+minutes), as rows instead of an aggregate
+(tests/reports/test_dashboard_drilldown.py checks that the list is as long as
+the figure). The figures name their drill-down (reports.figures); the view
+narrows the rows to the reader's scope with the apps' scoping functions.
 """
 
 import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
-from django.db.models.fields import DateField
-from django.db.models.functions import Coalesce, TruncWeek
+from django.db.models import F, OuterRef, QuerySet
+from django.db.models.functions import TruncWeek
+from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Enrollment
 from candidates.queries import candidates_visible_to
-from employers.models import Placement
-from followup.models import FIELD_LOCATIONS, Activity, Mode, WithWhom
-from reports.metrics import FOLLOW_UP_DAYS, DaysBetween, _first_job_start
-
-DRILLS = ("caseload", "cohort", "job_starts", "first_contact", "weeks")
+from common.periods import Period
+from followup.models import Activity
+from reports.metrics.queries import (
+    DaysBetween,
+    first_employer_contact,
+    first_job_start,
+    first_job_starts,
+    followed_up,
+    in_work_cohort,
+    intakes,
+    minute_sums,
+)
 
 
 def caseload_members(day: datetime.date, holders) -> QuerySet:
     """Caseload(S, D): enrollments active on D held by S on D."""
     return (
-        Enrollment.objects.active_on(day)
-        .with_holder_on(day)
+        Enrollment.objects.held_on(day)
         .filter(holder_id__in=holders)
         .order_by("candidate__last_name", "candidate__first_name", "pk")
     )
 
 
-def cohort_members(
-    start: datetime.date, end: datetime.date, as_of: datetime.date, holders
-) -> QuerySet:
+def cohort_members(period: Period, as_of: datetime.date, holders) -> QuerySet:
     """The in-work-within-a-year cohort, pending intakes included, each with
     `followed_up` (a full year has passed) and `in_work` (a competitive job
     start within 365 days of intake)."""
-    job_within_year = (
-        Placement.objects.filter(
-            enrollment=OuterRef("pk"), competitive=True, start_date__gte=OuterRef("intake_date")
-        )
-        .alias(days=DaysBetween(F("start_date"), OuterRef("intake_date")))
-        .filter(days__lte=FOLLOW_UP_DAYS)
-    )
-    followed_up_by = as_of - datetime.timedelta(days=FOLLOW_UP_DAYS)
     return (
-        Enrollment.objects.filter(
-            employed_at_referral=False, intake_date__gte=start, intake_date__lte=end
-        )
-        .with_holder_on(OuterRef("intake_date"))
+        in_work_cohort(period.start, period.end)
         .filter(holder_id__in=holders)
         .annotate(
-            in_work=Exists(job_within_year),
-            first_start=_first_job_start(),
-            followed_up=Q(intake_date__lte=followed_up_by),
+            in_work=F("in_work"),
+            first_start=first_job_start(),
+            followed_up=followed_up(as_of),
         )
         .order_by("in_work", "-followed_up", "intake_date", "pk")
     )
 
 
-def job_starts(start: datetime.date, end: datetime.date, holders) -> QuerySet:
-    """New in work: first competitive job starts in the period, credited to
-    the holder on the start date."""
+def job_starts(period: Period, holders) -> QuerySet:
+    """New in work: the enrollments whose first job start in the period is
+    credited to one of `holders`, each with `first_start` and `holder_id`."""
+    counted = first_job_starts(period.start, period.end).filter(holder_id__in=holders)
     return (
-        Enrollment.objects.filter(employed_at_referral=False, intake_date__isnull=False)
-        .annotate(first_start=_first_job_start())
-        .filter(first_start__gte=start, first_start__lte=end)
+        Enrollment.objects.filter(pk__in=counted.values("enrollment_id"))
+        .annotate(first_start=first_job_start())
         .with_holder_on(OuterRef("first_start"))
-        .filter(holder_id__in=holders)
         .order_by("first_start", "pk")
     )
 
 
-def first_contacts(start: datetime.date, end: datetime.date, holders) -> QuerySet:
+def first_contacts(period: Period, holders) -> QuerySet:
     """Intakes of the period with their first face-to-face employer contact
     (None when there is none yet: those are left out of the median)."""
-    first_contact = Subquery(
-        Activity.objects.filter(
-            candidate=OuterRef("candidate"),
-            mode=Mode.IN_PERSON,
-            with_whom=WithWhom.EMPLOYER,
-            date__gte=OuterRef("intake_date"),
-            date__lte=Coalesce(OuterRef("discharge_date"), datetime.date.max),
-        )
-        .order_by("date")
-        .values("date")[:1],
-        output_field=DateField(),
-    )
     return (
-        Enrollment.objects.filter(intake_date__gte=start, intake_date__lte=end)
-        .with_holder_on(OuterRef("intake_date"))
+        intakes(period.start, period.end)
         .filter(holder_id__in=holders)
-        .annotate(first_contact=first_contact)
+        .annotate(first_contact=first_employer_contact())
         .annotate(days=DaysBetween(F("first_contact"), F("intake_date")))
         .order_by(F("days").desc(nulls_first=True), "intake_date", "pk")
     )
@@ -112,21 +96,15 @@ def files_open_to(user, enrollments) -> set[int]:
     )
 
 
-def weeks(start: datetime.date, end: datetime.date, authors) -> list[dict]:
+def weeks(period: Period, authors) -> list[dict]:
     """Minutes, field minutes and employer contacts per specialist and week
     (weeks start on Monday); weeks without logged minutes are absent."""
     rows = (
-        Activity.objects.filter(date__gte=start, date__lte=end, author__in=authors)
+        Activity.objects.filter(date__gte=period.start, date__lte=period.end, author__in=authors)
         .annotate(week=TruncWeek("date"))
         .order_by()
         .values("week", "author_id")
-        .annotate(
-            logged=Sum("minutes"),
-            field=Coalesce(Sum("minutes", filter=Q(location__in=FIELD_LOCATIONS)), 0),
-            employer_contacts=Count(
-                "pk", filter=Q(mode=Mode.IN_PERSON, with_whom=WithWhom.EMPLOYER)
-            ),
-        )
+        .annotate(**minute_sums())
         .order_by("week", "author_id")
     )
     result = []
@@ -136,3 +114,44 @@ def weeks(start: datetime.date, end: datetime.date, authors) -> list[dict]:
             week = week.date()
         result.append(row | {"week": week, "field_share": row["field"] / row["logged"]})
     return result
+
+
+@dataclass(frozen=True)
+class Drill:
+    """A list behind a figure: `name` is its address (…/behind/<name>/),
+    `rows(period, as_of, holders)` what it lists: enrollments (person data,
+    narrowed to the reader's scope and written to the access log) or, when
+    `lists_candidates` is False, weeks of the specialists' own work."""
+
+    name: str
+    heading: str
+    rows: Callable[[Period, datetime.date, list[int]], QuerySet | list[dict]]
+    lists_candidates: bool = True
+
+
+CASELOAD = Drill(
+    "caseload",
+    _("Caseload: the candidates held"),
+    lambda period, as_of, holders: caseload_members(period.end, holders),
+)
+COHORT = Drill(
+    "cohort",
+    _("In work within a year: the cohort"),
+    lambda period, as_of, holders: cohort_members(period, as_of, holders),
+)
+JOB_STARTS = Drill(
+    "job_starts",
+    _("New in work: the job starts counted"),
+    lambda period, as_of, holders: job_starts(period, holders),
+)
+FIRST_CONTACT = Drill(
+    "first_contact",
+    _("First employer contact after intake"),
+    lambda period, as_of, holders: first_contacts(period, holders),
+)
+WEEKS = Drill(
+    "weeks",
+    _("Weeks: field share and employer contacts"),
+    lambda period, as_of, authors: weeks(period, authors),
+    lists_candidates=False,
+)

@@ -1,71 +1,57 @@
-"""The dashboard table as CSV and XLSX: the figures of fidelity_report (rates
-as fractions), headed by the period and when they were computed.
+"""The exports of the figures: one layout for every file.
 
-Suppressed figures (reports.suppression) are written as the page shows them;
-the files go through common.tabular, so no name becomes a formula."""
+The dashboards' CSV and XLSX and `fidelity_report --format csv` write the
+same columns for the figures (`reports.figures.export_columns`: FTE, then
+each figure's columns), holding the report's own numbers (rates as
+fractions, empty for no data); a file adds only what identifies its rows
+(the dashboards: scope and name; the command: scope, name, team, office).
+
+On the dashboards' files suppressed figures (reports.suppression) are written
+as the page shows them, headed by the period and when they were computed.
+The files go through common.tabular, so no name becomes a formula."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.periods import Period
 from common.tabular import XlsxWorkbook, csv_response
-from reports.dashboard import SUPPRESSED_MARK, Freshness, Row, employer_contacts_per_week
-from reports.suppression import IN_WORK, ROW
-
-COLUMNS = [
-    "scope",
-    "name",
-    "fte",
-    "caseload",
-    "caseload_per_fte",
-    "field_minutes",
-    "logged_minutes",
-    "field_share",
-    "in_work_numerator",
-    "in_work_denominator",
-    "in_work_pending",
-    "in_work_rate",
-    "new_in_work",
-    "new_in_work_target",
-    "days_to_first_employer_contact",
-    "employer_contacts",
-    "employer_contacts_per_week",
-]
+from reports.dashboard import SUPPRESSED_MARK, Freshness, Row
+from reports.figures import Figure, export_columns
+from reports.suppression import ROW
 
 
-def _values(row: Row) -> list:
-    figures = row.figures
-    if ROW in row.suppressed:
-        return [row.scope, row.label] + [SUPPRESSED_MARK] * (len(COLUMNS) - 2)
-    if figures is None:
-        return [row.scope, row.label] + [None] * (len(COLUMNS) - 2)
-    in_work = figures["in_work_within_year"]
-    in_work_values = [in_work["numerator"], in_work["denominator"], in_work["pending"]]
-    in_work_values.append(in_work["rate"])
-    if IN_WORK in row.suppressed:
-        in_work_values = [SUPPRESSED_MARK] * 4
+def figure_columns() -> list[str]:
+    """The headers of the figures' columns."""
+    return [column.name for _figure, column in export_columns()]
+
+
+def figure_values(figures: dict | None, hides=lambda figure: False) -> list:
+    """A row's values in the figures' columns; None where the row has no
+    figures; the mark where `hides(figure)` (a column of no figure, FTE: where
+    `hides(None)`)."""
     return [
-        row.scope,
-        row.label,
-        figures["fte"],
-        figures["caseload"],
-        figures["caseload_per_fte"],
-        figures["field_minutes"],
-        figures["logged_minutes"],
-        figures["field_share"],
-        *in_work_values,
-        figures["new_in_work"],
-        figures["new_in_work_target"],
-        figures["days_to_first_employer_contact"],
-        figures["employer_contacts"],
-        employer_contacts_per_week(figures),
+        SUPPRESSED_MARK if hides(figure) else None if figures is None else column.value(figures)
+        for figure, column in export_columns()
     ]
 
 
-def _heading(title: str, start, end, freshness: Freshness) -> list[list]:
+def dashboard_columns() -> list[str]:
+    """The dashboards' files: what names the row, then the figures."""
+    return ["scope", "name", *figure_columns()]
+
+
+def _values(row: Row) -> list:
+    def hides(figure: Figure | None) -> bool:
+        return ROW in row.suppressed if figure is None else row.hides(figure)
+
+    return [row.scope, row.label, *figure_values(row.figures, hides)]
+
+
+def _heading(title: str, period: Period, freshness: Freshness) -> list[list]:
     computed = timezone.localtime(freshness.computed_at) if freshness.computed_at else None
     return [
         [title],
-        [_("Period"), start.isoformat(), end.isoformat()],
+        [_("Period"), period.start.isoformat(), period.end.isoformat()],
         [_("As of"), freshness.as_of.isoformat() if freshness.as_of else ""],
         [
             _("Computed at"),
@@ -76,17 +62,17 @@ def _heading(title: str, start, end, freshness: Freshness) -> list[list]:
     ]
 
 
-def dashboard_csv(*, title, rows, start, end, freshness, filename):
-    lines = [*_heading(title, start, end, freshness), COLUMNS, *map(_values, rows)]
+def dashboard_csv(*, title, rows, period, freshness, filename):
+    lines = [*_heading(title, period, freshness), dashboard_columns(), *map(_values, rows)]
     return csv_response(lines, filename=f"{filename}.csv")
 
 
-def dashboard_xlsx(*, title, rows, start, end, freshness, filename):
+def dashboard_xlsx(*, title, rows, period, freshness, filename):
     book = XlsxWorkbook()
     sheet = book.sheet(_("Fidelity"))
-    for line in _heading(title, start, end, freshness):
+    for line in _heading(title, period, freshness):
         sheet.append(line)
-    sheet.append(COLUMNS, bold=True)
+    sheet.append(dashboard_columns(), bold=True)
     for row in rows:
         sheet.append(_values(row))
     sheet.column_width("B", 32)

@@ -1,5 +1,5 @@
 """The parameters of the dashboards: the period selector, the drill-downs and
-the recompute. Parsed at the edge (ips.query): a view gets valid dates."""
+the recompute. Parsed at the edge (ips.query): a view gets a valid Period."""
 
 import datetime
 
@@ -9,30 +9,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.periods import CUSTOM, MONTH, QUARTER, YEAR, Period
 from ips.query import DayParameter, QueryForm, RecordIdParameter, TextParameter
 
 #: The longest custom period a dashboard computes on the fly.
 MAX_PERIOD_DAYS = 5 * 366
-
-
-def month_bounds(day: datetime.date) -> tuple[datetime.date, datetime.date]:
-    start = day.replace(day=1)
-    following = datetime.date(start.year + start.month // 12, start.month % 12 + 1, 1)
-    return start, following - datetime.timedelta(days=1)
-
-
-def quarter_bounds(day: datetime.date) -> tuple[datetime.date, datetime.date]:
-    first_month = 3 * ((day.month - 1) // 3) + 1
-    start = datetime.date(day.year, first_month, 1)
-    _first, end = month_bounds(datetime.date(day.year, first_month + 2, 1))
-    return start, end
-
-
-def year_bounds(day: datetime.date) -> tuple[datetime.date, datetime.date]:
-    return datetime.date(day.year, 1, 1), datetime.date(day.year, 12, 31)
-
-
-BOUNDS = {"month": month_bounds, "quarter": quarter_bounds, "year": year_bounds}
 
 
 class PeriodForm(QueryForm):
@@ -45,12 +26,12 @@ class PeriodForm(QueryForm):
     period = forms.ChoiceField(
         label=_("Period"),
         choices=[
-            ("month", _("Month")),
-            ("quarter", _("Quarter")),
-            ("year", _("Year")),
-            ("custom", _("Custom dates")),
+            (MONTH, _("Month")),
+            (QUARTER, _("Quarter")),
+            (YEAR, _("Year")),
+            (CUSTOM, _("Custom dates")),
         ],
-        initial="quarter",
+        initial=QUARTER,
         required=False,
     )
     on = DayParameter(
@@ -87,9 +68,9 @@ class PeriodForm(QueryForm):
 
     def clean(self):
         cleaned = super().clean()
-        kind = cleaned.get("period") or "quarter"
+        kind = cleaned.get("period") or QUARTER
         cleaned["period"] = kind
-        if kind == "custom":
+        if kind == CUSTOM:
             start, end = cleaned.get("start"), cleaned.get("end")
             if start is None and "start" not in self.errors:
                 self.add_error("start", _("Give the first day of the custom period."))
@@ -101,12 +82,12 @@ class PeriodForm(QueryForm):
                 self.add_error("end", _("A custom period can be at most five years."))
         return cleaned
 
-    def bounds(self) -> tuple[datetime.date, datetime.date]:
+    def chosen_period(self) -> Period:
         """The chosen period, of a valid form."""
         data = self.cleaned_data
-        if data["period"] == "custom":
-            return data["start"], data["end"]
-        return BOUNDS[data["period"]](data.get("on") or timezone.localdate())
+        if data["period"] == CUSTOM:
+            return Period(data["start"], data["end"])
+        return Period.of(data["period"], data.get("on") or timezone.localdate())
 
 
 class DrilldownQuery(PeriodForm):

@@ -6,21 +6,19 @@ import json
 from django.db import connections, router, transaction
 from django.utils import timezone
 
-from ips.models import Role, Team, User
+from common.periods import Period
+from ips.models import Role, Team
 from reports import metrics
 from reports.models import MetricSnapshot, Scope
+from reports.report import fidelity_report, scoped_rows, team_report
 
 
 def snapshots_save(*, report: dict) -> int:
-    """Upsert one snapshot per scope present in `report` (a metrics.fidelity_report
+    """Upsert one snapshot per scope present in `report` (a reports.report.fidelity_report
     result). Recomputing the same period overwrites: one row per scope and period."""
     start, end, as_of = report["start"], report["end"], report["as_of"]
     computed_at = timezone.now()
-    scoped = [(Scope.SPECIALIST, row["id"], row) for row in report["specialists"]]
-    scoped += [(Scope.TEAM, row["id"], row) for row in report["teams"]]
-    scoped += [(Scope.OFFICE, row["id"], row) for row in report["offices"]]
-    if report["total"] is not None:
-        scoped.append((Scope.TOTAL, None, report["total"]))
+    scoped = scoped_rows(report)
     common = {"period_start": start, "period_end": end, "as_of": as_of, "computed_at": computed_at}
     connection = connections[router.db_for_write(MetricSnapshot)]
     with transaction.atomic(using=connection.alias):
@@ -109,10 +107,7 @@ def team_figures_recompute(
     *, team_id: int, start: datetime.date, end: datetime.date, as_of: datetime.date | None = None
 ) -> int:
     """Recompute and save the figures of one team and of its specialists."""
-    members = User.objects.filter(role=Role.SPECIALIST, team_id=team_id)
-    report = metrics.fidelity_report(
-        start, end, as_of, specialists=members, levels=("specialist", "team")
-    )
+    report = team_report([team_id], Period(start, end), as_of or timezone.localdate())
     return snapshots_save(report=report)
 
 
@@ -121,8 +116,8 @@ def overall_figures_recompute(
 ) -> int:
     """Recompute and save the office and total figures, and those of
     specialists without a team (no team task covers them)."""
-    pooled = metrics.fidelity_report(start, end, as_of, levels=("office", "total"))
-    teamless = metrics.fidelity_report(
+    pooled = fidelity_report(start, end, as_of, levels=("office", "total"))
+    teamless = fidelity_report(
         start,
         end,
         as_of,
@@ -148,4 +143,4 @@ def figures_recompute(
     """Recompute every snapshot of a period in-process (no worker needed): one
     report at every level (a fixed number of queries) and one bulk write. The
     Celery path fans out per team instead, so that more workers finish sooner."""
-    return snapshots_save(report=metrics.fidelity_report(start, end, as_of))
+    return snapshots_save(report=fidelity_report(start, end, as_of))

@@ -2,7 +2,8 @@
 enough more hidden that no hidden figure can be worked out from the others.
 
 Every summed figure of the comparison (candidates, minutes, the in-work
-numerator and denominator, job starts, contacts) is a hierarchy: the total
+numerator and denominator, job starts, contacts: what the figures of
+reports.figures declare as `summed` or as a `cohort`) is a hierarchy: the total
 is the sum of the offices, an office the sum of its teams (plus specialists
 without a team). Hiding a small team alone is undone by subtraction: office
 3/8 minus the other team's 2/5 gives the hidden 1/3. So each family, a parent
@@ -17,22 +18,26 @@ comparison's rows, and the page and both exports read the result.
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
+from reports.figures import FIGURES
+
 #: Groups with fewer candidates than this are not shown to analysts.
 MIN_GROUP_SIZE = 5
 
-#: What is hidden of a row: all of it, or only its in-work cohort.
+#: What is hidden of a row: all of it (ROW), or the cohort of a figure (its
+#: key: IN_WORK for in work within a year, and so on for each cohort).
 ROW, IN_WORK = "row", "in_work"
 
-#: The summed parts of a row about candidates and the work with them (pooled
-#: figures): what a remainder is made of. Head count and FTE are about staff.
-_SUMMED = (
-    "caseload",
-    "field_minutes",
-    "logged_minutes",
-    "new_in_work",
-    "employer_contacts",
-)
-_SUMMED_IN_WORK = ("numerator", "denominator", "pending")
+
+def _summed() -> tuple[str, ...]:
+    """The summed parts of a row about candidates and the work with them
+    (pooled figures): what a remainder is made of. Head count and FTE are
+    about staff."""
+    return tuple(name for figure in FIGURES for name in figure.summed)
+
+
+def _cohorts() -> list:
+    """The figures that are rates over a group of candidates, with their counts."""
+    return [(figure.key, figure.cohort) for figure in FIGURES if figure.cohort]
 
 
 @dataclass(frozen=True)
@@ -92,11 +97,22 @@ def _key(row) -> tuple:
 
 
 def _parts(figures: dict) -> tuple:
-    in_work = figures["in_work_within_year"]
-    return (
-        *(figures.get(name) or 0 for name in _SUMMED),
-        *(in_work[name] for name in _SUMMED_IN_WORK),
-    )
+    """The summed parts, then each cohort's counts (0 where a row stored
+    before a figure existed lacks them)."""
+    parts = [figures.get(name) or 0 for name in _summed()]
+    for _key, cohort in _cohorts():
+        counts = figures.get(cohort.field) or {}
+        parts += [counts.get(name) or 0 for name in cohort.parts]
+    return tuple(parts)
+
+
+def _cohort_sizes() -> dict[str, int]:
+    """Where each cohort's size lies in `_parts`."""
+    sizes, offset = {}, len(_summed())
+    for key, cohort in _cohorts():
+        sizes[key] = offset + cohort.parts.index(cohort.size)
+        offset += len(cohort.parts)
+    return sizes
 
 
 def _remainder(parent, children) -> tuple | None:
@@ -117,10 +133,11 @@ def mark_comparison(
     """Set `suppressed` on the rows of the analysts' comparison.
 
     A row whose caseload on the period's end is under 5 is hidden whole; in a
-    row shown, an in-work cohort of 1 to 4 is hidden. Then complementary
-    suppression (`hidden_groups`), first for whole rows, then for the in-work
-    cohorts on top of them. Returns the tree (remainders included) and the
-    keys hidden whole and those whose cohort is hidden, for the tests.
+    row shown, a cohort of 1 to 4 (in work within a year, the employment
+    rate) is hidden. Then complementary suppression (`hidden_groups`), first
+    for whole rows, then for each cohort on top of them. Returns the tree
+    (remainders included) and the keys hidden whole and those whose in-work
+    cohort is hidden, for the tests.
     """
     total_key = _key(total) if total is not None else None
     offices = {row.scope_id: row for row in office_rows}
@@ -141,7 +158,7 @@ def mark_comparison(
         if rest is not None:
             remainders.append((("remainder", *_key(parent)), _key(parent), rest))
 
-    caseload, denominator = _SUMMED.index("caseload"), len(_SUMMED) + 1
+    caseload, cohort_sizes = _summed().index("caseload"), _cohort_sizes()
 
     def groups(part: int) -> list[Group]:
         return [
@@ -164,18 +181,22 @@ def mark_comparison(
     } | {key for key, _parent, rest in remainders if rest[caseload] < MIN_GROUP_SIZE}
     hidden_rows = hidden_groups(groups(caseload), small_rows)
 
-    small_cohorts = {
-        _key(row)
-        for row in rows
-        if row.figures is not None
-        and 0 < row.figures["in_work_within_year"]["denominator"] < MIN_GROUP_SIZE
-    } | {key for key, _parent, rest in remainders if 0 < rest[denominator] < MIN_GROUP_SIZE}
-    hidden_cohorts = hidden_groups(groups(denominator), hidden_rows | small_cohorts)
+    hidden_cohorts = {}
+    for figure_key, size in cohort_sizes.items():
+        small_cohorts = {
+            _key(row)
+            for row in rows
+            if row.figures is not None and 0 < _parts(row.figures)[size] < MIN_GROUP_SIZE
+        } | {key for key, _parent, rest in remainders if 0 < rest[size] < MIN_GROUP_SIZE}
+        hidden_cohorts[figure_key] = hidden_groups(groups(size), hidden_rows | small_cohorts)
 
     for row in rows:
         key = _key(row)
         if key in hidden_rows:
+            # ROW hides every figure of the row; its in-work cohort is named too.
             row.suppressed = frozenset({ROW, IN_WORK})
-        elif key in hidden_cohorts:
-            row.suppressed = frozenset({IN_WORK})
-    return groups(caseload), hidden_rows, hidden_cohorts
+        else:
+            row.suppressed = frozenset(
+                figure_key for figure_key, hidden in hidden_cohorts.items() if key in hidden
+            )
+    return groups(caseload), hidden_rows, hidden_cohorts[IN_WORK]

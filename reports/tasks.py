@@ -13,6 +13,7 @@ from celery.result import AsyncResult, GroupResult
 from django.db import DatabaseError
 from django.utils import timezone
 
+from common.periods import Period
 from reports import services
 
 TASK_OPTIONS = {
@@ -84,22 +85,12 @@ def recompute_all(start: str, end: str, as_of: str | None = None) -> dict:
     return recompute_request(_date(start), _date(end), _date(as_of))
 
 
-def current_periods(today: datetime.date) -> list[tuple[datetime.date, datetime.date]]:
+def current_periods(today: datetime.date) -> list[Period]:
     """The current month, quarter and year containing `today`."""
-
-    def month_end(year: int, month: int) -> datetime.date:
-        following = datetime.date(year + month // 12, month % 12 + 1, 1)
-        return following - datetime.timedelta(days=1)
-
-    quarter_month = 3 * ((today.month - 1) // 3) + 1
-    return [
-        (today.replace(day=1), month_end(today.year, today.month)),
-        (datetime.date(today.year, quarter_month, 1), month_end(today.year, quarter_month + 2)),
-        (datetime.date(today.year, 1, 1), datetime.date(today.year, 12, 31)),
-    ]
+    return [Period.month_of(today), Period.quarter_of(today), Period.year_of(today)]
 
 
-def nightly_periods(today: datetime.date) -> list[tuple[datetime.date, datetime.date]]:
+def nightly_periods(today: datetime.date) -> list[Period]:
     """The current month, quarter and year, and the 11 months before: the
     dashboards' trends read those months from the snapshots."""
     from reports.trends import trend_months
@@ -113,4 +104,4 @@ def nightly_recompute() -> list[dict]:
     """Beat entry: recompute the current month, quarter and year, and the
     trend months, as of today."""
     today = timezone.localdate()
-    return [recompute_request(start, end, today) for start, end in nightly_periods(today)]
+    return [recompute_request(p.start, p.end, today) for p in nightly_periods(today)]

@@ -6,76 +6,24 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.periods import Period
+from ips import targets
 from ips.models import Team, User
-from reports import metrics
-from reports.dashboard import employer_contacts_per_week, stored_or_live, team_report
-from reports.forms import month_bounds
+from reports.dashboard import specialist_report, stored_or_live, team_report
+from reports.figures import Figure, trended_figures
 from reports.models import Scope
 
 
-def trend_months(
-    today: datetime.date, count: int = 12
-) -> list[tuple[datetime.date, datetime.date]]:
+def trend_months(today: datetime.date, count: int = 12) -> list[Period]:
     """The last `count` calendar months, the current one last."""
-    months = []
-    year, month = today.year, today.month
-    for _n in range(count):
-        months.append(month_bounds(datetime.date(year, month, 1)))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    months = [Period.month_of(today)]
+    while len(months) < count:
+        months.append(months[-1].previous())
     return months[::-1]
 
 
-def _in_work_rate(figures):
-    return figures["in_work_within_year"]["rate"]
-
-
-#: key, title, unit, how to read the value from the figures, target lines.
-TRENDS = [
-    ("field_share", _("Field share"), "%", "field_share", [(_("target 65 %"), 65)]),
-    ("in_work", _("In work within a year"), "%", "in_work", [(_("target 65 %"), 65)]),
-    (
-        "caseload",
-        _("Caseload per FTE"),
-        "",
-        "caseload_per_fte",
-        [(_("band low 12"), 12), (_("band high 20"), 20)],
-    ),
-    (
-        "new_in_work",
-        _("New in work per FTE"),
-        "",
-        "new_in_work_per_fte",
-        [(_("target 0.75 a month (9 a year)"), round(metrics.NEW_IN_WORK_PER_YEAR_TARGET / 12, 2))],
-    ),
-    (
-        "days_to_contact",
-        _("Days to first employer contact"),
-        "",
-        "days_to_first_employer_contact",
-        [(_("target 30"), metrics.DAYS_TO_EMPLOYER_CONTACT_TARGET)],
-    ),
-    (
-        "employer_contacts",
-        _("Employer contacts per week"),
-        "",
-        "employer_contacts_per_week",
-        [(_("target 6"), metrics.EMPLOYER_CONTACTS_PER_WEEK_TARGET)],
-    ),
-]
-
-
-def trend_value(figures: dict | None, key: str):
-    if figures is None:
-        return None
-    if key == "field_share":
-        share = figures["field_share"]
-        return None if share is None else round(share * 100, 1)
-    if key == "in_work":
-        rate = _in_work_rate(figures)
-        return None if rate is None else round(rate * 100, 1)
-    if key == "employer_contacts_per_week":
-        return employer_contacts_per_week(figures)
-    return figures[key]
+def trend_value(figure: Figure, figures: dict | None):
+    return None if figures is None else figure.trend.value(figures)
 
 
 def trends(
@@ -88,19 +36,23 @@ def trends(
     entry of `series` (label, snapshot key), and the target lines."""
     months = trend_months(today or timezone.localdate())
     per_month = stored_or_live(months, required, [key for _label, key in series], live)
-    labels = [start.strftime("%Y-%m") for start, _end in months]
+    labels = [month.label for month in months]
     charts = []
-    for key, title, unit, field_name, targets in TRENDS:
+    target = targets.current()
+    for figure in trended_figures():
         values = [
-            [trend_value(per_month[month][0].get(scope_key), field_name) for month in months]
+            [trend_value(figure, per_month[month].rows.get(scope_key)) for month in months]
             for _label, scope_key in series
         ]
         charts.append(
             {
-                "key": key,
-                "title": str(title),
-                "unit": unit,
-                "targets": [{"label": str(label), "value": value} for label, value in targets],
+                "key": figure.key,
+                "title": str(figure.trend.title),
+                "unit": figure.trend.unit,
+                "targets": [
+                    {"label": str(label), "value": value}
+                    for label, value in figure.trend.lines(target)
+                ],
                 "series": [
                     {"label": label, "values": line}
                     for (label, _key), line in zip(series, values, strict=True)
@@ -131,9 +83,4 @@ def specialist_trends(person: User) -> dict:
         )
         return trends(series, [(Scope.TEAM.value, person.team_id)], team_report([person.team_id]))
 
-    def live(start, end, as_of):
-        return metrics.fidelity_report(
-            start, end, as_of, specialists=User.objects.filter(pk=person.pk), levels=("specialist",)
-        )
-
-    return trends(series, [(Scope.SPECIALIST.value, person.pk)], live)
+    return trends(series, [(Scope.SPECIALIST.value, person.pk)], specialist_report(person.pk))

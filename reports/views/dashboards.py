@@ -14,7 +14,8 @@ from ips.decorators import role_required
 from ips.models import Role
 from ips.query import parses_query
 from reports import trends
-from reports.dashboard import METRICS, STATUS_LABELS, SUPPRESSED_MARK, Row
+from reports.dashboard import STATUS_LABELS, SUPPRESSED_MARK, Row, close_rule
+from reports.figures import dashboard_figures
 from reports.forms import PeriodForm
 from reports.suppression import MIN_GROUP_SIZE
 from reports.views.figures import (
@@ -34,21 +35,21 @@ PROTECTION_LIFTS_DAYS = 30
 def _link_cells(rows: list[Row], base_url: str, query: str, *, specialist: bool) -> None:
     for row in rows:
         for cell in row.cells:
-            if row.figures is None:
+            if row.figures is None or cell.metric.drill is None:
                 continue
             extra = f"&specialist={row.scope_id}" if specialist else ""
-            cell.url = f"{base_url.replace('__drill__', cell.metric.drill)}?{query}{extra}"
+            cell.url = f"{base_url.replace('__drill__', cell.metric.drill.name)}?{query}{extra}"
 
 
-def _page_context(request, form, start, end, freshness, **extra) -> dict:
+def _page_context(request, form, period, freshness, **extra) -> dict:
     return {
         "form": form,
-        "start": start,
-        "end": end,
+        "period": period,
         "freshness": freshness,
-        "metrics": METRICS,
+        "metrics": dashboard_figures(),
         "status_labels": STATUS_LABELS,
-        "period_query": period_query(start, end),
+        "close_rule": close_rule(),
+        "period_query": period_query(period),
         "here": request.get_full_path(),
         **extra,
     }
@@ -77,7 +78,8 @@ def index(request):
 def team_dashboard(request, team_pk, query):
     """The team's figures; it names a candidate only where a protected-address
     flag was lifted lately (the leader is told), and that read is logged."""
-    team, start, end, block, freshness = team_page(request, team_pk, query)
+    page = team_page(request, team_pk, query)
+    team, block = page.team, page.block
     lifts = list(
         protection_lifts(
             request.user,
@@ -87,16 +89,15 @@ def team_dashboard(request, team_pk, query):
     )
     request.audit.shown(lift.candidate for lift in lifts)
     base = reverse("dashboard_team_drilldown", args=[team.pk, "__drill__"])
-    drill_query = period_query(start, end, freshness.as_of)
+    drill_query = period_query(page.period, page.freshness.as_of)
     _link_cells(block.rows, base, drill_query, specialist=True)
     _link_cells([block.pooled], base, drill_query, specialist=False)
     members = [row.user for row in block.rows]
     context = _page_context(
         request,
         query,
-        start,
-        end,
-        freshness,
+        page.period,
+        page.freshness,
         team=team,
         team_block=block,
         other_teams=teams_of_leader(request.user).exclude(pk=team.pk).order_by("name"),
@@ -113,20 +114,18 @@ def team_dashboard(request, team_pk, query):
 @role_required(Role.SPECIALIST)
 @parses_query(PeriodForm)
 def my_dashboard(request, query):
-    start, end = query.bounds()
-    own, pooled, freshness = my_rows(request.user, start, end)
+    mine = my_rows(request.user, query.chosen_period())
     base = reverse("dashboard_mine_drilldown", args=["__drill__"])
-    _link_cells([own], base, period_query(start, end, freshness.as_of), specialist=False)
+    _link_cells([mine.own], base, period_query(mine.period, mine.freshness.as_of), specialist=False)
     context = _page_context(
         request,
         query,
-        start,
-        end,
-        freshness,
-        own=own,
-        pooled=pooled,
-        own_and_team=[own, pooled] if pooled else [own],
-        own_only=[own],
+        mine.period,
+        mine.freshness,
+        own=mine.own,
+        pooled=mine.pooled,
+        own_and_team=mine.rows,
+        own_only=[mine.own],
         trends=trends.specialist_trends(request.user),
         csv_url=reverse("dashboard_mine_csv"),
         xlsx_url=reverse("dashboard_mine_xlsx"),
@@ -138,18 +137,17 @@ def my_dashboard(request, query):
 @role_required(Role.TEAM_LEADER, Role.INTAKE_ADMIN)
 @parses_query(PeriodForm)
 def office_dashboard(request, query):
-    start, end, team_rows, office_rows, freshness = office_page(request, query)
+    office = office_page(request, query)
     if request.user.role == Role.TEAM_LEADER or request.user.is_superuser:
-        for row in team_rows:
+        for row in office.team_rows:
             row.link = reverse("dashboard_team", args=[row.scope_id])
     context = _page_context(
         request,
         query,
-        start,
-        end,
-        freshness,
-        team_rows=team_rows,
-        office_rows=office_rows,
+        office.period,
+        office.freshness,
+        team_rows=office.team_rows,
+        office_rows=office.office_rows,
         csv_url=reverse("dashboard_office_csv"),
         xlsx_url=reverse("dashboard_office_xlsx"),
     )
@@ -160,16 +158,15 @@ def office_dashboard(request, query):
 @role_required(Role.ANALYST)
 @parses_query(PeriodForm)
 def comparison(request, query):
-    start, end, team_rows, office_rows, total, freshness = comparison_page(query)
+    compared = comparison_page(query)
     context = _page_context(
         request,
         query,
-        start,
-        end,
-        freshness,
-        team_rows=team_rows,
-        office_rows=office_rows,
-        office_and_total=[*office_rows, total],
+        compared.period,
+        compared.freshness,
+        team_rows=compared.team_rows,
+        office_rows=compared.office_rows,
+        office_and_total=[*compared.office_rows, compared.total],
         min_group=MIN_GROUP_SIZE,
         suppressed_mark=SUPPRESSED_MARK,
         csv_url=reverse("dashboard_comparison_csv"),

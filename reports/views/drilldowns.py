@@ -10,11 +10,14 @@ from django.views.decorators.http import require_GET
 
 from audit.decorators import shows_person_data
 from candidates.queries import enrollments_visible_to
+from ips import targets
 from ips.decorators import role_required
 from ips.models import Role, User
 from ips.query import parses_query
-from reports import dashboard, drilldown
+from reports import drilldown
+from reports.figures import drill_named
 from reports.forms import DrilldownQuery, TeamDrilldownQuery
+from reports.metrics import FOLLOW_UP_DAYS
 from reports.views.figures import LEADER, period_query, teams_of_leader
 
 
@@ -44,45 +47,42 @@ def my_drilldown(request, metric, query):
 
 
 def _drilldown(request, query, metric, holders, back_url, specialist=None):
-    if metric not in drilldown.DRILLS:
+    drill = drill_named(metric)
+    if drill is None:
         raise Http404
-    start, end = query.bounds()
+    period = query.chosen_period()
     as_of = query.as_of_day()
     show = query.cleaned_data["show"]
     people = {person.pk: person for person in holders.select_related("team")}
     ids = list(people)
-    this_page = period_query(start, end, as_of)
+    this_page = period_query(period, as_of)
     if specialist is not None:
         this_page += f"&specialist={specialist}"
     context = {
-        "start": start,
-        "end": end,
+        "period": period,
         "as_of": as_of,
-        "metric": metric,
+        "metric": drill.name,
+        "drill": drill,
         "show": show,
         "this_page": this_page,
-        "back_url": f"{back_url}?{period_query(start, end)}",
+        "back_url": f"{back_url}?{period_query(period)}",
         "people": people,
         "single": people[ids[0]] if len(ids) == 1 else None,
     }
-    if metric == "weeks":
-        weeks = drilldown.weeks(start, end, ids)
+    target = targets.current()
+    context["days_target"] = target.days_to_first_employer_contact
+    if not drill.lists_candidates:
+        weeks = drill.rows(period, as_of, ids)
         for week in weeks:
             week["person"] = people.get(week["author_id"])
-            week["low"] = week["field_share"] < dashboard.metrics.FIELD_SHARE_TARGET
+            week["low"] = week["field_share"] < target.field_share
         if show == "low":
             weeks = [week for week in weeks if week["low"]]
-        context |= {"weeks": weeks, "target": dashboard.metrics.FIELD_SHARE_TARGET}
+        context |= {"weeks": weeks, "target_percent": targets.percent(target.field_share)}
         request.audit.shown([])  # the specialists' weeks: no candidate
         return render(request, "reports/drilldown.html", context)
-    selections = {
-        "caseload": lambda: drilldown.caseload_members(end, ids),
-        "cohort": lambda: drilldown.cohort_members(start, end, as_of, ids),
-        "job_starts": lambda: drilldown.job_starts(start, end, ids),
-        "first_contact": lambda: drilldown.first_contacts(start, end, ids),
-    }
-    selected = selections[metric]()
-    if metric == "cohort" and show == "without_job":
+    selected = drill.rows(period, as_of, ids)
+    if drill is drilldown.COHORT and show == "without_job":
         selected = selected.filter(in_work=False)
     visible = list(
         selected.filter(pk__in=enrollments_visible_to(request.user).values("pk")).select_related(
@@ -93,9 +93,9 @@ def _drilldown(request, query, metric, holders, back_url, specialist=None):
     for enrollment in visible:
         enrollment.holder = people.get(enrollment.holder_id)
         enrollment.file_opens = enrollment.candidate_id in openable
-        if metric == "cohort":
+        if drill is drilldown.COHORT:
             enrollment.follow_up_ends = enrollment.intake_date + datetime.timedelta(
-                days=dashboard.metrics.FOLLOW_UP_DAYS
+                days=FOLLOW_UP_DAYS
             )
     hidden = selected.count() - len(visible)
     request.audit.shown(enrollment.candidate for enrollment in visible)

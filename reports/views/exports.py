@@ -11,26 +11,23 @@ from reports.forms import PeriodForm
 from reports.views.figures import LEADER, comparison_page, my_rows, office_page, team_page
 
 
-def _export(fmt, *, title, rows, start, end, freshness, filename):
+def _export(fmt, *, title, rows, period, freshness, filename):
     maker = dashboard_csv if fmt == "csv" else dashboard_xlsx
-    return maker(
-        title=title, rows=rows, start=start, end=end, freshness=freshness, filename=filename
-    )
+    return maker(title=title, rows=rows, period=period, freshness=freshness, filename=filename)
 
 
 @require_GET
 @role_required(*LEADER)
 @parses_query(PeriodForm)
 def team_export(request, team_pk, fmt, query):
-    team, start, end, block, freshness = team_page(request, team_pk, query)
+    page = team_page(request, team_pk, query)
     return _export(
         fmt,
-        title=_("Fidelity of team %(team)s") % {"team": team.name},
-        rows=[*block.rows, block.pooled],
-        start=start,
-        end=end,
-        freshness=freshness,
-        filename=f"fidelity-{team.pk}-{start}-{end}",
+        title=_("Fidelity of team %(team)s") % {"team": page.team.name},
+        rows=page.block.all_rows,
+        period=page.period,
+        freshness=page.freshness,
+        filename=f"fidelity-{page.team.pk}-{page.period.start}-{page.period.end}",
     )
 
 
@@ -38,16 +35,14 @@ def team_export(request, team_pk, fmt, query):
 @role_required(Role.SPECIALIST)
 @parses_query(PeriodForm)
 def my_export(request, fmt, query):
-    start, end = query.bounds()
-    own, pooled, freshness = my_rows(request.user, start, end)
+    mine = my_rows(request.user, query.chosen_period())
     return _export(
         fmt,
         title=_("Fidelity of %(name)s") % {"name": request.user},
-        rows=[own, pooled] if pooled else [own],
-        start=start,
-        end=end,
-        freshness=freshness,
-        filename=f"fidelity-mine-{start}-{end}",
+        rows=mine.rows,
+        period=mine.period,
+        freshness=mine.freshness,
+        filename=f"fidelity-mine-{mine.period.start}-{mine.period.end}",
     )
 
 
@@ -55,15 +50,14 @@ def my_export(request, fmt, query):
 @role_required(Role.TEAM_LEADER, Role.INTAKE_ADMIN)
 @parses_query(PeriodForm)
 def office_export(request, fmt, query):
-    start, end, team_rows, office_rows, freshness = office_page(request, query)
+    office = office_page(request, query)
     return _export(
         fmt,
         title=_("Fidelity of teams and offices"),
-        rows=[*team_rows, *office_rows],
-        start=start,
-        end=end,
-        freshness=freshness,
-        filename=f"fidelity-offices-{start}-{end}",
+        rows=office.rows,
+        period=office.period,
+        freshness=office.freshness,
+        filename=f"fidelity-offices-{office.period.start}-{office.period.end}",
     )
 
 
@@ -71,13 +65,12 @@ def office_export(request, fmt, query):
 @role_required(Role.ANALYST)
 @parses_query(PeriodForm)
 def comparison_export(request, fmt, query):
-    start, end, team_rows, office_rows, total, freshness = comparison_page(query)
+    compared = comparison_page(query)
     return _export(
         fmt,
         title=_("Fidelity of offices and teams (small groups not shown)"),
-        rows=[*office_rows, *team_rows, total],
-        start=start,
-        end=end,
-        freshness=freshness,
-        filename=f"fidelity-comparison-{start}-{end}",
+        rows=[*compared.office_rows, *compared.team_rows, compared.total],
+        period=compared.period,
+        freshness=compared.freshness,
+        filename=f"fidelity-comparison-{compared.period.start}-{compared.period.end}",
     )

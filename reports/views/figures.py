@@ -1,22 +1,25 @@
 """What each dashboard shows, gathered once for the page and for its export."""
 
+import datetime
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 
+from common.periods import CUSTOM, Period
 from ips.accounts import teams_led_by
 from ips.models import Office, Role, Team, User
 from reports import dashboard
-from reports.dashboard import Row
+from reports.dashboard import Comparison, Freshness, Row, TeamBlock
 
 LEADER = (Role.TEAM_LEADER,)
 DASHBOARD_ROLES = (Role.SPECIALIST, Role.TEAM_LEADER, Role.INTAKE_ADMIN, Role.ANALYST)
 
 
-def period_query(start, end, as_of=None) -> str:
+def period_query(period: Period, as_of: datetime.date | None = None) -> str:
     """The query string of a period (and as-of day), for links between dashboard pages."""
-    query = {"period": "custom", "start": start.isoformat(), "end": end.isoformat()}
+    query = {"period": CUSTOM, "start": period.start.isoformat(), "end": period.end.isoformat()}
     if as_of:
         query["as_of"] = as_of.isoformat()
     return urlencode(query)
@@ -36,32 +39,53 @@ def _with_specialists(queryset, field_name):
     )
 
 
-def team_page(request, team_pk, period):
+@dataclass(frozen=True)
+class TeamPage:
+    """A team's dashboard: its rows for the chosen period."""
+
+    team: Team
+    period: Period
+    block: TeamBlock
+    freshness: Freshness
+
+
+def team_page(request, team_pk, query) -> TeamPage:
     team = get_object_or_404(teams_of_leader(request.user).select_related("office"), pk=team_pk)
-    start, end = period.bounds()
-    (block,), freshness = dashboard.team_table([team], start, end)
-    return team, start, end, block, freshness
+    period = query.chosen_period()
+    table = dashboard.team_table([team], period)
+    (block,) = table.blocks
+    return TeamPage(team, period, block, table.freshness)
 
 
-def my_rows(user, start, end):
+@dataclass(frozen=True)
+class MyRows:
+    """A specialist's own row and their team's pooled row (None without a team)."""
+
+    period: Period
+    own: Row
+    pooled: Row | None
+    freshness: Freshness
+
+    @property
+    def rows(self) -> list[Row]:
+        return [self.own, self.pooled] if self.pooled else [self.own]
+
+
+def my_rows(user, period: Period) -> MyRows:
     if user.team_id:
-        (block,), freshness = dashboard.team_table([user.team], start, end)
+        table = dashboard.team_table([user.team], period)
+        (block,) = table.blocks
         own = [row for row in block.rows if row.scope_id == user.pk]
         if not own:
             own = [dashboard.judged_row(Row("specialist", user.pk, str(user), None, user=user))]
-        return own[0], block.pooled, freshness
-    figures, freshness = dashboard.stored_or_live(
-        [(start, end)],
-        [("specialist", user.pk)],
-        [],
-        lambda s, e, a: dashboard.metrics.fidelity_report(
-            s, e, a, specialists=User.objects.filter(pk=user.pk), levels=("specialist",)
-        ),
-    )[(start, end)]
+        return MyRows(period, own[0], block.pooled, table.freshness)
+    stored = dashboard.stored_or_live(
+        [period], [("specialist", user.pk)], [], dashboard.specialist_report(user.pk)
+    )[period]
     own = dashboard.judged_row(
-        Row("specialist", user.pk, str(user), figures.get(("specialist", user.pk)), user=user)
+        Row("specialist", user.pk, str(user), stored.rows.get(("specialist", user.pk)), user=user)
     )
-    return own, None, freshness
+    return MyRows(period, own, None, stored.freshness)
 
 
 def _office_scope(user):
@@ -83,17 +107,17 @@ def _office_scope(user):
     return teams, offices
 
 
-def office_page(request, period):
-    start, end = period.bounds()
+def office_page(request, query) -> Comparison:
+    """The teams of a leader or an intake admin and their offices, pooled."""
     teams, offices = _office_scope(request.user)
-    team_rows, office_rows, _total, freshness = dashboard.comparison_table(
-        teams, offices, start, end, with_total=False, suppress_small=False
+    return dashboard.comparison_table(
+        teams, offices, query.chosen_period(), with_total=False, suppress_small=False
     )
-    return start, end, team_rows, office_rows, freshness
 
 
-def comparison_page(period):
-    start, end = period.bounds()
+def comparison_page(query) -> Comparison:
+    """Every team and office and the total, small groups hidden (analysts)."""
+    period = query.chosen_period()
     teams = list(
         _with_specialists(Team.objects.select_related("office"), "team").order_by(
             "office__name", "name"
@@ -104,7 +128,4 @@ def comparison_page(period):
         .filter(has_specialists=True)
         .order_by("name")
     )
-    team_rows, office_rows, total, freshness = dashboard.comparison_table(
-        teams, offices, start, end, with_total=True, suppress_small=True
-    )
-    return start, end, team_rows, office_rows, total, freshness
+    return dashboard.comparison_table(teams, offices, period, with_total=True, suppress_small=True)

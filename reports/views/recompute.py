@@ -32,8 +32,8 @@ def recompute(request):
     """Start the Celery recompute of the shown period; htmx then polls its progress.
     A period that is not valid answers 400 (ips.query), never another period."""
     form = parse_query(request, RecomputeForm, data=request.POST)
-    start, end = form.bounds()
-    started = tasks.recompute_request(start, end, timezone.localdate())
+    period = form.chosen_period()
+    started = tasks.recompute_request(period.start, period.end, timezone.localdate())
     next_url = _safe_next(request, form.cleaned_data["next"])
     if not request.htmx:
         messages.info(request, _("The figures are being recomputed. Reload the page in a moment."))

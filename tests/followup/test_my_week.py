@@ -7,14 +7,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from followup.queries import week_of
+from common.periods import Period
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 
 def _monday():
-    return week_of(timezone.localdate())[0]
+    return Period.week_of(timezone.localdate()).start
 
 
 def test_it_shows_no_data_without_minutes(client, login, specialist):

@@ -3,7 +3,7 @@
 import datetime
 import re
 
-from reports.metrics import fidelity_report
+from reports.report import fidelity_report
 from tests import factories
 from tests.reports.helpers import enroll, job, log
 

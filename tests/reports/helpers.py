@@ -71,7 +71,7 @@ def log(specialist, on: str, minutes: int = 60, *, location="community", **extra
 
 
 def report(start: str, end: str, as_of: str, **kwargs) -> dict:
-    from reports.metrics import fidelity_report
+    from reports.report import fidelity_report
 
     return fidelity_report(day(start), day(end), day(as_of), **kwargs)
 

@@ -119,5 +119,7 @@ def test_the_nightly_recompute_also_stores_the_twelve_trend_months():
     periods = tasks.nightly_periods(datetime.date(2025, 11, 23))
 
     assert len(periods) == 3 + 11
-    assert (datetime.date(2024, 12, 1), datetime.date(2024, 12, 31)) in periods
+    assert (datetime.date(2024, 12, 1), datetime.date(2024, 12, 31)) in [
+        (period.start, period.end) for period in periods
+    ]
     assert periods[:3] == tasks.current_periods(datetime.date(2025, 11, 23))

@@ -1,4 +1,4 @@
-"""Print the fidelity report (shared/design.md, "Interfaces that others build on")."""
+"""Print the fidelity report (the contract is docs/fidelity-report.md)."""
 
 import json
 
@@ -9,61 +9,28 @@ from django.utils.translation import gettext as _
 
 from common.commands import TrofastCommand, iso_date
 from common.tabular import CSV_UNIX, CsvWriter
-from reports.metrics import fidelity_report
+from reports.exports import figure_columns, figure_values
+from reports.models import Scope
+from reports.report import fidelity_report, scoped_rows
 
-CSV_COLUMNS = [
-    "scope",
-    "name",
-    "team",
-    "office",
-    "fte",
-    "caseload",
-    "caseload_per_fte",
-    "field_minutes",
-    "logged_minutes",
-    "field_share",
-    "in_work_numerator",
-    "in_work_denominator",
-    "in_work_pending",
-    "in_work_rate",
-    "new_in_work",
-    "new_in_work_per_fte",
-    "new_in_work_target",
-    "employer_contacts",
-    "employer_contacts_per_week",
-    "days_to_first_employer_contact",
-    "employment_rate",
-    "job_tenure_days",
-]
+#: What names a row, before the figures' columns (reports.exports): the
+#: columns of the CSV are a published contract, extended, never renamed.
+ROW_COLUMNS = ["scope", "name", "team", "office"]
+
+
+#: How each scope's rows are named: (name, team, office).
+_NAMES = {
+    Scope.SPECIALIST.value: lambda row: (row["username"], row["team"], None),
+    Scope.TEAM.value: lambda row: (row["name"], row["name"], row["office"]),
+    Scope.OFFICE.value: lambda row: (row["name"], None, row["name"]),
+    Scope.TOTAL.value: lambda row: ("", None, None),
+}
 
 
 def _rows(report: dict):
     """(scope, name, team, office, figures) for every row, specialists first."""
-    for row in report["specialists"]:
-        yield "specialist", row["username"], row["team"], None, row
-    for row in report["teams"]:
-        yield "team", row["name"], row["name"], row["office"], row
-    for row in report["offices"]:
-        yield "office", row["name"], None, row["name"], row
-    yield "total", "", None, None, report["total"]
-
-
-def _flat(scope, name, team, office, figures) -> dict:
-    in_work = figures["in_work_within_year"]
-    return {
-        "scope": scope,
-        "name": name,
-        "team": team,
-        "office": office,
-        **{key: figures[key] for key in CSV_COLUMNS[4:10]},
-        "in_work_numerator": in_work["numerator"],
-        "in_work_denominator": in_work["denominator"],
-        "in_work_pending": in_work["pending"],
-        "in_work_rate": in_work["rate"],
-        **{key: figures[key] for key in CSV_COLUMNS[14:20]},
-        "employment_rate": figures["employment_rate"]["rate"],
-        "job_tenure_days": figures["job_tenure_days"],
-    }
+    for scope, _scope_id, row in scoped_rows(report):
+        yield scope, *_NAMES[scope](row), row
 
 
 class Command(TrofastCommand):
@@ -87,10 +54,9 @@ class Command(TrofastCommand):
             )
         elif format == "csv":
             writer = CsvWriter(self.stdout, dialect=CSV_UNIX)
-            writer.writerow(CSV_COLUMNS)
-            for row in _rows(report):
-                flat = _flat(*row)
-                writer.writerow([flat[column] for column in CSV_COLUMNS])
+            writer.writerow([*ROW_COLUMNS, *figure_columns()])
+            for scope, name, team, office, figures in _rows(report):
+                writer.writerow([scope, name, team, office, *figure_values(figures)])
         else:
             self._table(report)
 
