@@ -96,7 +96,8 @@ def test_a_duplicate_in_the_office_gets_one_neutral_message_whoever_holds_it(
     client, login, specialist, teammate, holder
 ):
     """kari may open her own record, not Ola's: the answer is the same."""
-    other = held_candidate({"specialist": specialist, "teammate": teammate}[holder], fnr=FNR)
+    holder_user = {"specialist": specialist, "teammate": teammate}[holder]
+    other = held_candidate(holder_user, fnr=FNR, last_name="Skjultnavn")
     candidate = held_candidate(specialist)
     login(specialist)
     response = _edit(client, candidate, fnr=FNR)
